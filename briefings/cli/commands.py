@@ -1,0 +1,9 @@
+"""The domain's nouns, in the order ``--help`` lists them."""
+
+from __future__ import annotations
+
+from briefings.cli import Registrar, briefing_commands
+
+DOMAIN_COMMANDS: list[Registrar] = [
+    briefing_commands.register,
+]

@@ -1,0 +1,45 @@
+"""The services: the only API ui/ sees. Built once per open database by the composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from briefings.clock import Clock, system_clock
+from briefings.services.base import ServiceContext
+from briefings.services.booking_service import BookingService
+from briefings.services.briefing_service import BriefingService
+from briefings.services.compliance_service import ComplianceService
+from briefings.services.directory_service import DirectoryService
+from briefings.services.licence_service import LicenceService
+from briefings.services.recording_service import RecordingService
+
+
+@dataclass(frozen=True)
+class Services:
+    """Every service over one database, sharing one context."""
+
+    context: ServiceContext
+    briefings: BriefingService
+    bookings: BookingService
+    directory: DirectoryService
+    licences: LicenceService
+    recordings: RecordingService
+    compliance: ComplianceService
+
+    @classmethod
+    def build(
+        cls, sessions: sessionmaker[Session], *, clock: Clock = system_clock, read_only: bool = False
+    ) -> Services:
+        """Wire every service to the same session factory and clock."""
+        context = ServiceContext(sessions=sessions, clock=clock, read_only=read_only)
+        return cls(
+            context=context,
+            briefings=BriefingService(context),
+            bookings=BookingService(context),
+            directory=DirectoryService(context),
+            licences=LicenceService(context),
+            recordings=RecordingService(context),
+            compliance=ComplianceService(context),
+        )

@@ -1,0 +1,53 @@
+"""Composition root: parse arguments, then run a headless command or open the desktop app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``briefing-desk``: no command opens the app; NOUN VERB runs headless."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--database")
+    known, rest = pre.parse_known_args(args)
+    if not rest:
+        return _run_gui(known.database)
+    return _run_cli(args)
+
+
+def _run_cli(args: list[str]) -> int:
+    from briefings.cli import run  # noqa: PLC0415 - the GUI path should not pay for the CLI
+    from briefings.cli.commands import DOMAIN_COMMANDS  # noqa: PLC0415
+    from briefings.version import __version__  # noqa: PLC0415
+    from exports.cli import EXPORT_COMMANDS  # noqa: PLC0415
+
+    return run(args, [*DOMAIN_COMMANDS, *EXPORT_COMMANDS], __version__)
+
+
+def _run_gui(database_url: str | None) -> int:
+    # Qt loads only for the desktop app; the QApplication comes first so errors show as dialogs.
+    from ui.app import AppInfo, create_application, run_main_window, show_startup_error  # noqa: PLC0415
+
+    app = create_application()
+    from briefings.services import Services  # noqa: PLC0415
+    from briefings.version import __version__  # noqa: PLC0415
+    from models.db import open_database  # noqa: PLC0415
+    from models.schema import DatabaseError  # noqa: PLC0415
+
+    try:
+        database = open_database(database_url)
+    except DatabaseError as error:
+        show_startup_error("Briefing Desk cannot open the database", str(error))
+        return 2
+    try:
+        services = Services.build(database.sessions)
+        return run_main_window(app, services, AppInfo(version=__version__, database=database.describe()))
+    finally:
+        database.dispose()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

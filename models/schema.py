@@ -1,0 +1,135 @@
+"""Checking a database before use and bringing its schema up to date with Alembic."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+from sqlalchemy import exc as sa_exc
+
+from models.db import sqlite_path
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DatabaseError(Exception):
+    """A database the app must not open; the message says which problem and what to do."""
+
+
+class NotADatabaseError(DatabaseError):
+    """The file is not a database at all."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The file is a database but cannot be read."""
+
+
+class ForeignDatabaseError(DatabaseError):
+    """The file is a database, but another program's."""
+
+
+class DatabaseTooNewError(DatabaseError):
+    """A newer version of the app wrote this database; migrating it downwards would lose data."""
+
+
+def alembic_config() -> Config:
+    """An Alembic config pointing at our migrations, built in code so no .ini has to be found."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    """The newest schema revision this version of the app knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:  # pragma: no cover - the project always ships a revision
+        raise RuntimeError("no migrations found")
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at, or None when it has never been migrated."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def check_and_upgrade(
+    engine: Engine,
+    *,
+    upgrade: bool = True,
+    before_migrate: Callable[[Engine, str | None], None] | None = None,
+) -> None:
+    """Refuse a database we must not touch; otherwise upgrade it to the newest schema.
+
+    Args:
+        engine: The database.
+        upgrade: Whether to migrate an older schema (False only checks it).
+        before_migrate: Called with the engine and the old revision before any migration runs
+            (the backup hook).
+
+    Raises:
+        DatabaseError: one of its subclasses, with a message saying what to do.
+    """
+    path = sqlite_path(str(engine.url))
+    if path is not None:
+        _check_sqlite_file(path)
+    try:
+        revision = current_revision(engine)
+        tables = set(inspect(engine).get_table_names())
+    except sa_exc.DatabaseError as error:
+        raise _as_database_error(path, error) from error
+
+    script = ScriptDirectory.from_config(alembic_config())
+    if revision is None and tables - {"alembic_version"}:
+        raise ForeignDatabaseError(
+            f"{_name(path, engine)} holds tables but is not a Briefing Desk database. "
+            "Choose another file, or start a new one."
+        )
+    if revision is not None and revision not in {rev.revision for rev in script.walk_revisions()}:
+        raise DatabaseTooNewError(
+            f"{_name(path, engine)} was written by a newer version of Briefing Desk "
+            f"(schema {revision}). Update the app to open it; it has not been changed."
+        )
+    if not upgrade or revision == script.get_current_head():
+        return
+    if before_migrate is not None:
+        before_migrate(engine, revision)
+    try:
+        with engine.begin() as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except sa_exc.DatabaseError as error:
+        raise _as_database_error(path, error) from error
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(len(SQLITE_MAGIC))
+    except OSError as error:
+        raise DamagedDatabaseError(f"{path} cannot be read: {error.strerror}.") from error
+    if magic != SQLITE_MAGIC:
+        raise NotADatabaseError(f"{path} is not a database file. Choose the right file, or restore a backup.")
+
+
+def _as_database_error(path: Path | None, error: sa_exc.DatabaseError) -> DatabaseError:
+    detail = str(error.orig) if error.orig is not None else str(error)
+    where = str(path) if path is not None else "The database"
+    if "malformed" in detail or "not a database" in detail or "corrupt" in detail:
+        return DamagedDatabaseError(
+            f"{where} is damaged and cannot be opened ({detail}). Restore it from a backup."
+        )
+    return DatabaseError(f"{where} cannot be opened: {detail}.")
+
+
+def _name(path: Path | None, engine: Engine) -> str:
+    return str(path) if path is not None else engine.url.render_as_string(hide_password=True)

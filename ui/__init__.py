@@ -1,0 +1,1 @@
+"""All Qt code: the main window, pages, dialogs, item models and workers."""
