@@ -32,3 +32,7 @@ class ConflictError(DomainError):
 
 class ReadOnlyError(DomainError):
     """The database is open read-only (another copy of the app holds it)."""
+
+
+class OperationCancelled(Exception):  # noqa: N818 - an outcome the user chose, not an error
+    """Long work (an import, an export, a backup) stopped because the user asked it to."""

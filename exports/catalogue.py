@@ -1,0 +1,1 @@
+"""Importing this module registers every exporter (one import per exporter module)."""

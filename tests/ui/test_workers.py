@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from briefings.errors import OperationCancelled
+from ui.workers import Worker, start
+
+pytestmark = pytest.mark.gui
+
+
+def test_result_comes_back_on_the_ui_thread(qtbot):
+    results = []
+    errors = []
+    worker = start(lambda progress: sum(range(10)), on_done=results.append, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(results or errors), timeout=5000)
+    assert results == [45]
+    assert errors == []
+    assert worker.signals is not None
+
+
+def test_failure_is_reported_not_swallowed(qtbot):
+    errors = []
+
+    def boom(progress):
+        raise ValueError("bad row 7")
+
+    start(boom, on_done=lambda r: None, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert str(errors[0]) == "bad row 7"
+    assert "ValueError" in errors[0].__traceback_text__
+
+
+def test_cancel_stops_at_the_next_progress_report(qtbot):
+    from PySide6.QtCore import QThreadPool
+
+    reached = []
+
+    def long_job(progress):
+        for i in range(1000):
+            if not progress(i, 1000):
+                reached.append(i)
+                raise OperationCancelled
+        return "finished"
+
+    worker = Worker(long_job)
+    worker.cancel()
+    with qtbot.waitSignal(worker.signals.cancelled, timeout=5000):
+        QThreadPool.globalInstance().start(worker)
+    assert reached == [0]

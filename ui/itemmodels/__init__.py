@@ -1,0 +1,1 @@
+"""Qt item models over service rows (named so that "models" always means the ORM)."""

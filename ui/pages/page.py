@@ -1,0 +1,30 @@
+"""What every page offers the main window: a title, a refresh, and two signals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+
+class Page(QWidget):
+    """Base of the pages in the navigation list.
+
+    Signals:
+        status_message: a line for the status bar ("Booked 12 people").
+        open_requested: ask the window to show something elsewhere, as (kind, id) with kind one of
+            "briefing", "setting", "person", "pool", "recording".
+    """
+
+    status_message = Signal(str)
+    open_requested = Signal(str, int)
+
+    #: Shown in the navigation list and the window title.
+    title = "Page"
+
+    def refresh(self) -> None:
+        """Reload from the services (called when the page is shown and after changes elsewhere)."""
+
+    def open_item(self, kind: str, item_id: int) -> bool:
+        """Show one item of this page's kind; return False if this page does not show ``kind``."""
+        del kind, item_id
+        return False
