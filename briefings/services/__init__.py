@@ -13,6 +13,7 @@ from briefings.services.briefing_service import BriefingService
 from briefings.services.compliance_service import ComplianceService
 from briefings.services.directory_service import DirectoryService
 from briefings.services.licence_service import LicenceService
+from briefings.services.preference_service import PreferenceService
 from briefings.services.recording_service import RecordingService
 
 
@@ -27,6 +28,7 @@ class Services:
     licences: LicenceService
     recordings: RecordingService
     compliance: ComplianceService
+    preferences: PreferenceService
 
     @classmethod
     def build(
@@ -42,4 +44,5 @@ class Services:
             licences=LicenceService(context),
             recordings=RecordingService(context),
             compliance=ComplianceService(context),
+            preferences=PreferenceService(context),
         )
