@@ -97,7 +97,7 @@ def academic_year_of(day: date) -> int:
 
 
 def academic_year_label(academic_year: int) -> str:
-    """ "2025/26"."""
+    """The label people write, such as 2025/26."""
     return f"{academic_year}/{(academic_year + 1) % 100:02d}"
 
 
