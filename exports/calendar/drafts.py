@@ -31,7 +31,6 @@ from exports.calendar import wording
 from exports.calendar.arguments import add_invite_arguments
 from exports.calendar.invites import InviteExporter, job_from_arguments, record_after_write
 from exports.calendar.naming import FileNames
-from exports.calendar.options import Attendee
 from exports.registry import ExportSpec, register
 
 if TYPE_CHECKING:
@@ -48,22 +47,13 @@ class EmlInvites(InviteExporter):
 
     def render(self, progress: Progress | None = None) -> ExportOutcome:
         """The drafts; records in :attr:`written` who each was for."""
-        from exports.calendar.events import calendar_bytes  # noqa: PLC0415 - icalendar loads on first use
-
-        self.check()
+        self.begin()
         sendable = self.sendable()
         names = FileNames()
         files = []
         for done, recipient in enumerate(sendable, start=1):
             email = recipient.email or ""
-            ics = calendar_bytes(
-                [self.entry],
-                method=recipient.method.value,
-                now=self.job.now,
-                organiser=self.job.organiser,
-                attendees=[Attendee(recipient.name, email, chair=recipient.chair)],
-                options=self.job.options,
-            )
+            ics = self.invite_bytes(recipient.method, [recipient])
             kind = " - cancellation" if recipient.method is InviteMethod.CANCEL else ""
             name = names.claim(f"{self.stem()}{kind} - {recipient.name}", "eml", fallback=email)
             files.append(ExportFile(name, EML_MIMETYPE, self.message(recipient, ics)))

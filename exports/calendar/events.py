@@ -75,6 +75,39 @@ def calendar_bytes(
     return data
 
 
+class InviteTemplate:
+    """One invite serialised once; each recipient's file only adds their ATTENDEE line.
+
+    Writing 500 per-attendee files through icalendar re-serialises (and re-folds) the same
+    VTIMEZONE and description 500 times. icalendar writes an event's properties in a fixed
+    order (SUMMARY ... SEQUENCE, then the rest alphabetically, ATTENDEE first), so splicing
+    the attendee lines in after SEQUENCE gives exactly the bytes a full render would.
+    """
+
+    def __init__(
+        self,
+        entry: CalendarEntry,
+        *,
+        method: str,
+        now: datetime,
+        organiser: Organiser,
+        options: CalendarOptions | None = None,
+    ) -> None:
+        self.method = method
+        data = calendar_bytes([entry], method=method, now=now, organiser=organiser, options=options)
+        sequence = data.index(b"\r\nSEQUENCE:", data.index(b"BEGIN:VEVENT"))
+        cut = data.index(b"\r\n", sequence + 2) + 2
+        self._head, self._tail = data[:cut], data[cut:]
+
+    def for_attendees(self, attendees: Sequence[Attendee]) -> bytes:
+        """The invite naming these attendees."""
+        holder = Event()
+        lines = [
+            holder.content_line("ATTENDEE", _attendee(a, self.method)).to_ical() + b"\r\n" for a in attendees
+        ]
+        return self._head + b"".join(lines) + self._tail
+
+
 def london_timezone(entries: Sequence[CalendarEntry]) -> Timezone:
     """VTIMEZONE for Europe/London as yearly rules covering every year the entries touch."""
     years = {to_london(t).year for e in entries for t in (e.row.starts_at, e.row.ends_at)}

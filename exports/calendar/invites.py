@@ -12,6 +12,7 @@ afterwards (:func:`record_written`), using :attr:`InviteExporter.written`.
 from __future__ import annotations
 
 import argparse
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from exports.registry import ExportSpec, register
 
 if TYPE_CHECKING:
     from briefings.services import Services
+    from exports.calendar.events import InviteTemplate
 
 CALENDAR_MIMETYPE = "text/calendar"
 ORGANISER_MISSING = (
@@ -86,6 +88,7 @@ class InviteExporter(Exporter):
         self.entry = job.entry
         self.written: list[SentInvite] = []
         self._kinds: Counter[str] = Counter()
+        self._templates: dict[InviteMethod, InviteTemplate] = {}
 
     @property
     def briefing_id(self) -> int:
@@ -119,6 +122,26 @@ class InviteExporter(Exporter):
                     f"{_count(len(chosen))} no email address: {_names(chosen)}"
                 )
             raise ExportError(f"None of the {len(chosen)} people chosen has a usable email address")
+
+    def begin(self) -> None:
+        """Check, then start a fresh render (an exporter may render more than once)."""
+        self.check()
+        self.written, self._kinds, self._templates = [], Counter(), {}
+
+    def invite_bytes(self, method: InviteMethod, people: Sequence[InviteRecipient]) -> bytes:
+        """The calendar file naming ``people``; the event itself is serialised once per method."""
+        from exports.calendar.events import InviteTemplate  # noqa: PLC0415 - icalendar loads on first use
+
+        if method not in self._templates:
+            self._templates[method] = InviteTemplate(
+                self.entry,
+                method=method.value,
+                now=self.job.now,
+                organiser=self.job.organiser,
+                options=self.job.options,
+            )
+        attendees = [Attendee(r.name, r.email or "", chair=r.chair) for r in people]
+        return self._templates[method].for_attendees(attendees)
 
     def sendable(self) -> list[InviteRecipient]:
         """The chosen recipients a message can go to."""
@@ -167,22 +190,12 @@ class IcsInvites(InviteExporter):
 
     def render(self, progress: Progress | None = None) -> ExportOutcome:
         """Invite files; records in :attr:`written` who each was for."""
-        from exports.calendar.events import calendar_bytes  # noqa: PLC0415 - icalendar loads on first use
-
-        self.check()
-        self.written, self._kinds = [], Counter()
+        self.begin()
         names = FileNames()
         groups = self._groups()
         files = []
         for done, (method, people) in enumerate(groups):
-            data = calendar_bytes(
-                [self.entry],
-                method=method.value,
-                now=self.job.now,
-                organiser=self.job.organiser,
-                attendees=[Attendee(r.name, r.email or "", chair=r.chair) for r in people],
-                options=self.job.options,
-            )
+            data = self.invite_bytes(method, people)
             files.append(ExportFile(self._filename(names, method, people), CALENDAR_MIMETYPE, data))
             for person in people:
                 self.note_written(person)
@@ -205,6 +218,7 @@ class IcsInvites(InviteExporter):
         return names.claim(f"{self.stem()}{kind} - {person.name}", "ics", fallback=person.email)
 
 
+@functools.lru_cache(maxsize=4096)
 def usable_address(email: str) -> bool:
     """Whether ``email`` is an address mail programs take as it is (RFC 5322, ASCII).
 

@@ -11,7 +11,7 @@ from briefings.queries.briefings import ResourceRow
 from briefings.queries.calendar import RecordingLink
 from briefings.vocabulary import BriefingStatus, Delivery
 from exports.base import ExportError
-from exports.calendar.events import calendar_bytes, parameter_text
+from exports.calendar.events import InviteTemplate, calendar_bytes, parameter_text
 from exports.calendar.options import Attendee, CalendarOptions
 from tests.exports.calendar.checks import (
     attendee_emails,
@@ -258,3 +258,17 @@ def test_end_before_start_is_refused():
 def test_no_entries_is_refused():
     with pytest.raises(ExportError, match="no briefing"):
         calendar_bytes([], method="PUBLISH", now=NOW)
+
+
+@pytest.mark.parametrize("method", ["REQUEST", "CANCEL"])
+@pytest.mark.parametrize("count", [1, 3])
+def test_invite_template_writes_exactly_what_a_full_render_writes(method, count):
+    entry = calendar_entry(briefing_row(notes=MULTIBYTE * 4, calendar_sequence=12))
+    attendees = [Attendee(f"{MULTIBYTE}{n}", f"p{n}@x.example", chair=n == 0) for n in range(count)]
+    options = CalendarOptions(reminder_minutes=10)
+    template = InviteTemplate(entry, method=method, now=NOW, organiser=ORGANISER, options=options)
+    full = calendar_bytes(
+        [entry], method=method, now=NOW, organiser=ORGANISER, attendees=attendees, options=options
+    )
+    assert template.for_attendees(attendees) == full
+    assert check_calendar_bytes(template.for_attendees(attendees[:1]))
