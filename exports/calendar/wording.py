@@ -27,10 +27,11 @@ def when_text(entry: CalendarEntry) -> str:
 
 def venue_text(entry: CalendarEntry) -> str | None:
     """The venue as "name, address, postcode" without repeats, or None when there is none."""
-    parts = [entry.row.venue_name, entry.venue_address, entry.venue_postcode]
+    address_lines = (entry.venue_address or "").splitlines()
+    parts = [entry.row.venue_name, *address_lines, entry.venue_postcode]
     seen: list[str] = []
     for part in parts:
-        text = " ".join((part or "").split())
+        text = " ".join((part or "").split()).strip(" ,")
         if text and text.lower() not in (s.lower() for s in seen):
             seen.append(text)
     return ", ".join(seen) or None
@@ -111,7 +112,9 @@ def email_body(entry: CalendarEntry, name: str, method: InviteMethod, *, update:
             opening = f"“{entry.row.title}” on {when_text(entry)} has been cancelled{reason}."
         else:
             opening = f"Your place on “{entry.row.title}” on {when_text(entry)} has been cancelled."
-        closing = "Opening this message removes it from your calendar."
+        closing = (
+            "To take it out of your calendar, choose Remove from Calendar (or open the attached invite.ics)."
+        )
         return "\n".join([greeting, "", opening, closing, ""])
     opening = (
         f"The details of “{entry.row.title}” have changed; the invitation below replaces the earlier one."

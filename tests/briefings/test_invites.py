@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from briefings.clock import london
+from briefings.directory import PersonFields
 from briefings.errors import ConflictError, NotFoundError, ValidationError
 from briefings.invites import InviteMethod, SentInvite
 from briefings.queries.invites import InviteState, InviteStatus
@@ -179,3 +180,31 @@ def test_nobody_taking_part_says_so(services, make_briefing):
         starts_at=london(date(2025, 10, 8), time(9)), ends_at=london(date(2025, 10, 8), time(10))
     )
     assert services.invites.status(briefing.id).summary() == ("Nobody is taking part yet.",)
+
+
+def test_a_changed_email_cancels_the_old_mailbox_and_invites_the_new(services, booked, db):
+    briefing, people = booked
+    services.invites.record_sent(briefing.id, sent_for(services.invites.status(briefing.id)))
+    moved = people[0]
+    services.directory.update_person(
+        moved.id, PersonFields(moved.first_name, moved.last_name, "new@school.example")
+    )
+    due = {(r.email, r.method, r.state) for r in services.invites.status(briefing.id).due()}
+    assert due == {
+        ("new@school.example", InviteMethod.REQUEST, InviteState.NEW),
+        (moved.email, InviteMethod.CANCEL, InviteState.CANCEL_DUE),
+    }
+
+
+def test_a_reinstated_briefing_is_sent_again_to_those_who_had_the_cancellation(services, booked):
+    briefing, _ = booked
+    services.invites.record_sent(briefing.id, sent_for(services.invites.status(briefing.id)))
+    services.briefings.cancel(briefing.id)
+    services.invites.record_sent(briefing.id, sent_for(services.invites.status(briefing.id)))
+    services.briefings.reinstate(briefing.id)
+    status = services.invites.status(briefing.id)
+    assert {(r.method, r.state, r.sent_method) for r in status.due()} == {
+        (InviteMethod.REQUEST, InviteState.NEW, InviteMethod.CANCEL)
+    }
+    assert len(status.due()) == 3
+    assert status.sequence == 2

@@ -188,11 +188,11 @@ def test_request_carries_identity_times_and_content():
 def test_in_person_briefing_has_the_venue_as_location_and_no_url():
     entry = calendar_entry(
         briefing_row(delivery=Delivery.IN_PERSON, join_url=None, venue_name="Wyvern Hall"),
-        venue_address="1 High Street, Wyvern",
+        venue_address="Wyvern Hall\nRoom 2,\n1 High  Street\r\nWyvern",
         venue_postcode="WX1 2AB",
     )
     event = event_of(check_calendar_bytes(request(entry)))
-    assert str(event["LOCATION"]) == "Wyvern Hall, 1 High Street, Wyvern, WX1 2AB"
+    assert str(event["LOCATION"]) == "Wyvern Hall, Room 2, 1 High Street, Wyvern, WX1 2AB"
     assert "URL" not in event
 
 
