@@ -8,6 +8,7 @@ cancellation for their copy; when the briefing itself is cancelled, everyone hol
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -17,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from briefings.clock import to_london
+from briefings.errors import NotFoundError
 from briefings.invites import InviteMethod, ledger_key
 from briefings.lookup import get_or_fail
 from briefings.register_order import sign_in_key
@@ -95,6 +97,19 @@ class InviteStatus:
     def due(self) -> tuple[InviteRecipient, ...]:
         """Recipients whose calendar is behind (plus those without email, to be reported)."""
         return tuple(r for r in self.recipients if r.due)
+
+    def chosen(self, *, everyone: bool = False, emails: Iterable[str] = ()) -> tuple[InviteRecipient, ...]:
+        """The people named by email (in any state), else everyone, else those who are behind."""
+        wanted = list(dict.fromkeys(ledger_key(e) for e in emails if e.strip()))
+        if wanted:
+            by_email = {ledger_key(r.email): r for r in self.recipients if r.email}
+            unknown = [e for e in wanted if e not in by_email]
+            if unknown:
+                raise NotFoundError(
+                    f"{unknown[0]} is not taking part in “{self.title}” and holds no invite to it", "emails"
+                )
+            return tuple(by_email[e] for e in wanted)
+        return self.recipients if everyone else self.due()
 
     def summary(self) -> tuple[str, ...]:
         """Sentences for the advisor, e.g. "3 changes since last sent to 212 people"."""

@@ -65,12 +65,12 @@ def prepare_invites(
     passcodes: bool = False,
     options: CalendarOptions | None = None,
 ) -> InviteJob:
-    """Gather a briefing, its recipients (see :func:`chosen_recipients`) and the organiser."""
+    """Gather a briefing, its recipients (see :meth:`InviteStatus.chosen`) and the organiser."""
     status = services.invites.status(briefing_id)
     return InviteJob(
         entry=services.invites.entry(briefing_id, passcodes=passcodes),
         status=status,
-        recipients=tuple(chosen_recipients(status, everyone=everyone, emails=emails)),
+        recipients=status.chosen(everyone=everyone, emails=emails),
         organiser=services.invites.organiser(),
         now=services.invites.now(),
         options=options or CalendarOptions(),
@@ -170,8 +170,7 @@ class InviteExporter(Exporter):
     def notes(self) -> tuple[str, ...]:
         """How many invites, updates and cancellations were written."""
         parts = [f"{n:,} {kind}{'' if n == 1 else 's'}" for kind, n in sorted(self._kinds.items()) if n]
-        count = len(self.written)
-        return (f"Written for {count:,} {'person' if count == 1 else 'people'}: {', '.join(parts)}.",)
+        return (f"Written for {_people(len(self.written))}: {', '.join(parts)}.",)
 
     def stem(self) -> str:
         """The start every file name shares: date and title."""
@@ -213,7 +212,7 @@ class IcsInvites(InviteExporter):
         kind = " - cancellation" if method is InviteMethod.CANCEL else ""
         if self.combined:
             label = "cancellation" if method is InviteMethod.CANCEL else "invitation"
-            return names.claim(f"{self.stem()} - {label} for {len(people):,} people", "ics")
+            return names.claim(f"{self.stem()} - {label} for {_people(len(people))}", "ics")
         person = people[0]
         return names.claim(f"{self.stem()}{kind} - {person.name}", "ics", fallback=person.email)
 
@@ -229,23 +228,6 @@ def usable_address(email: str) -> bool:
         return Address(addr_spec=email).addr_spec == email
     except (ValueError, HeaderParseError):
         return False
-
-
-def chosen_recipients(
-    status: InviteStatus, *, everyone: bool, emails: Sequence[str]
-) -> list[InviteRecipient]:
-    """Named recipients (any state), else everyone, else only those whose calendar is behind."""
-    if emails:
-        by_email = {r.email.lower(): r for r in status.recipients if r.email}
-        unknown = [e for e in emails if e.strip().lower() not in by_email]
-        if unknown:
-            raise ExportError(
-                f"{unknown[0]} is not taking part in “{status.title}” and holds no invite to it"
-            )
-        return [by_email[e.strip().lower()] for e in dict.fromkeys(emails)]
-    if everyone:
-        return list(status.recipients)
-    return list(status.due())
 
 
 def record_written(services: Services, exporter: InviteExporter) -> InviteStatus:
@@ -295,6 +277,10 @@ def _names(recipients: Sequence[InviteRecipient], most: int = 3) -> str:
 
 def _count(people: int) -> str:
     return "1 person has" if people == 1 else f"{people:,} people have"
+
+
+def _people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count:,} people"
 
 
 def _who(recipient: InviteRecipient) -> str:

@@ -116,6 +116,14 @@ def test_refusals_are_one_clear_line(db_path, tmp_path, capsys, args, message):
     assert not out.exists()
 
 
+def test_naming_someone_not_taking_part_is_refused(db_path, booked_briefing, organiser, tmp_path, capsys):
+    briefing = booked_briefing(PEOPLE[:1], **FUTURE)
+    args = ["--briefing", str(briefing.id), "--to", "x@y.example", "--out", str(tmp_path / "out")]
+    status, _ = cli(db_path, "export", "eml-invites", *args)
+    assert status == 2
+    assert "x@y.example is not taking part in “DSL update briefing”" in capsys.readouterr().err
+
+
 def test_invites_without_an_organiser_say_how_to_set_one(db_path, booked_briefing, tmp_path, capsys):
     briefing = booked_briefing(PEOPLE[:1], **FUTURE)
     status, _ = cli(db_path, "export", "ics-invites", "--briefing", str(briefing.id), "--out", str(tmp_path))

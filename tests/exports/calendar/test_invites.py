@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time
 import pytest
 
 from briefings.clock import london
+from briefings.errors import NotFoundError
 from briefings.invites import InviteMethod
 from briefings.organiser import Organiser
 from briefings.queries.invites import InviteState, InviteStatus
@@ -55,6 +56,7 @@ def test_combined_file_names_everyone_when_asked_for(services, booked_briefing, 
     exporter = write(services, briefing.id, combined=True)
     (file,) = exporter.outcome.files
     assert file.filename == "2025-10-08 DSL update briefing - invitation for 3 people.ics"
+    assert exporter.outcome.notes == ("Written for 3 people: 3 invitations.",)
     event = event_of(check_calendar_bytes(file.data))
     assert sorted(attendee_emails(event)) == sorted(p[2] for p in PEOPLE)
     assert len(exporter.written) == 3
@@ -134,7 +136,7 @@ def test_everyone_or_named_people_can_be_written_again(services, booked_briefing
     assert len(write(services, briefing.id, everyone=True).outcome.files) == 3
     named = write(services, briefing.id, emails=[PEOPLE[1][2].upper()])
     assert [w.recipient for w in named.written] == [PEOPLE[1][2]]
-    with pytest.raises(ExportError, match=r"stranger@x\.example is not taking part"):
+    with pytest.raises(NotFoundError, match=r"stranger@x\.example is not taking part"):
         prepare_invites(services, briefing.id, emails=["stranger@x.example"])
 
 
