@@ -1,1 +1,3 @@
 """Importing this module registers every exporter (one import per exporter module)."""
+
+from exports.calendar import drafts, invites, publish  # noqa: F401

@@ -51,6 +51,9 @@ def _export(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.print(f"skipped {skipped}")
     for note in outcome.notes:
         ctx.print(note)
+    if args.export_spec.after_write is not None:
+        for line in args.export_spec.after_write(args, exporter, ctx.services):
+            ctx.print(line)
     return 0
 
 
