@@ -1,0 +1,25 @@
+"""Undoable edits to recordings: correct the link, passcode, window or notes."""
+
+from __future__ import annotations
+
+from briefings.recordings import RecordingFields
+from briefings.services import Services
+from ui.commands.service_command import Report, ServiceCommand
+
+
+def edit_recording(
+    services: Services,
+    recording_id: int,
+    *,
+    title: str,
+    before: RecordingFields,
+    after: RecordingFields,
+    report: Report,
+) -> ServiceCommand:
+    """Undo puts the recording's previous link, passcode, window and notes back."""
+    return ServiceCommand(
+        f"Edit the recording of {title}",
+        undo=lambda: services.recordings.update(recording_id, before),
+        redo=lambda: services.recordings.update(recording_id, after),
+        report=report,
+    )
