@@ -84,3 +84,14 @@ def replace_text(qtbot: Any, edit: QWidget, text: str) -> None:
 def tick(qtbot: Any, box: QWidget) -> None:
     """Click a check box on its box (a click past its label does nothing, as for a user)."""
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+
+
+def press(
+    qtbot: Any, widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    """Press a key with the keyboard focus in ``widget`` (page shortcuts need the focus inside the page)."""
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow, timeout=2000)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus, timeout=2000)
+    qtbot.keyClick(widget, key, modifiers)

@@ -12,6 +12,7 @@ from tests.ui.page_driving import (
     OFFSCREEN_LIMITS,
     cell_texts,
     click_row,
+    press,
     replace_text,
     settle,
     shown_dialog,
@@ -128,7 +129,7 @@ def test_a_settings_history_shows_staff_briefings_licences_and_last_refresh(
 def test_adding_a_setting_shows_refusals_next_to_the_field(qtbot, page, services, make_setting):
     make_setting(name="Beacon High", urn=960104)
     load(qtbot, page)
-    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = shown_dialog(qtbot, page, SettingDialog)
     qtbot.keyClicks(dialog.name_edit, "Cedar Infants")
     qtbot.keyClicks(dialog.urn_edit, "960104")

@@ -28,8 +28,9 @@ class MoveDialog(FormDialog):
         self._services = services
         self.person = person
         current = [m for m in person.roles if m.current and m.setting_id is not None]
+        self.note = self.add_note("")
         if current:
-            self.add_note(
+            self.note.setText(
                 "Their roles at "
                 + ", ".join(dict.fromkeys(m.place for m in current))
                 + " end the day before the move; their history stays with them."
