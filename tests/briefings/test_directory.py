@@ -197,3 +197,16 @@ def test_directories_sort_in_sql(services, make_setting, make_person):
     ]
     with pytest.raises(ValidationError, match="cannot be sorted"):
         services.directory.people(PersonFilter(sort="phone"))  # type: ignore[arg-type]
+
+
+def test_people_at_a_setting_match_on_one_role_not_any(services, make_setting, make_person):
+    here, there = make_setting(name="Here Primary"), make_setting(name="There High")
+    stayed = make_person(role=Role.GOVERNOR, setting_id=here.id)
+    moved = make_person(role=Role.DSL, setting_id=here.id)
+    services.directory.move(moved.id, there.id, Role.DSL, date(2025, 9, 1))
+    assert [p.id for p in services.directory.people(PersonFilter(setting_id=here.id))] == [stayed.id]
+    with_former = services.directory.people(PersonFilter(setting_id=here.id, include_former=True))
+    assert {p.id for p in with_former} == {stayed.id, moved.id}
+    # A DSL somewhere and a governor here is not "a DSL here".
+    assert services.directory.count_people(PersonFilter(setting_id=here.id, role=Role.DSL)) == 0
+    assert services.directory.count_people(PersonFilter(setting_id=there.id, role=Role.DSL)) == 1

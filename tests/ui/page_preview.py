@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop
 from PySide6.QtGui import QColor, QPalette, QUndoStack
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 
 from briefings.clock import fixed_clock
 from briefings.services import Services
@@ -74,6 +74,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--select", type=int, default=None, help="select this row of the main table")
     parser.add_argument("--open", default=None, help="KIND:ID to open")
     parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--call", default=None, help="call this page method (new_person...); grab its dialog")
     args = parser.parse_args(argv)
     app = QApplication(sys.argv[:1])
     app.setStyle("Fusion")
@@ -97,6 +98,12 @@ def main(argv: list[str]) -> int:
         page.open_item(kind, int(item))
     settle(window)
     window.grab().save(args.out)
+    if args.call:
+        getattr(page, args.call)()
+        settle(window)
+        dialogs = [d for d in page.findChildren(QDialog) if d.isVisible()]
+        if dialogs:
+            dialogs[-1].grab().save(args.out.replace(".png", f"-{args.call}.png"))
     database.dispose()
     return 0
 

@@ -72,6 +72,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.general_message = FieldMessage(self)
@@ -127,6 +128,16 @@ class FormDialog(QDialog):
         widget = self._widgets.get(error.field or "")
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._make_room()
+
+    def _make_room(self) -> None:
+        # A message that wraps needs more height than the dialog had; grow, never shrink.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def clear_errors(self) -> None:
         """Hide every refusal."""

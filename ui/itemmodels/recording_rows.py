@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 from typing_extensions import override
 
 from briefings.queries.recordings import Availability, RecordingAccessRow, RecordingRow
-from ui.display_text import NOTHING, moment_text
+from ui.display_text import NOTHING, day_text, moment_text
 from ui.itemmodels.row_table import Column, RowTableModel
 
 STATE_WORDS = {"not yet available": "Not yet available", "available": "Available", "expired": "Expired"}
@@ -33,10 +33,10 @@ class RecordingTableModel(RowTableModel[RecordingRow]):
                 sort_key=lambda r: r.briefing_starts_at,
             ),
             Column("Link goes to", lambda r: r.host, sort_key=lambda r: r.host),
+            Column("From", lambda r: day_text(r.available_from.date()), sort_key=lambda r: r.available_from),
             Column(
-                "Available from", lambda r: moment_text(r.available_from), sort_key=lambda r: r.available_from
+                "Until", lambda r: day_text(r.available_until.date()), sort_key=lambda r: r.available_until
             ),
-            Column("Until", lambda r: moment_text(r.available_until), sort_key=lambda r: r.available_until),
             Column("State", self.state_text, sort_key=self.state_text),
             Column(
                 "Passcode", lambda r: "Yes" if r.has_passcode else "No", sort_key=lambda r: r.has_passcode
@@ -89,9 +89,7 @@ class RecordingTableModel(RowTableModel[RecordingRow]):
 
 ACCESS_COLUMNS: tuple[Column[RecordingAccessRow], ...] = (
     Column("Given", lambda a: moment_text(a.given_at), sort_key=lambda a: a.given_at),
-    Column(
-        "To", lambda a: a.person_name or a.setting_name or NOTHING, sort_key=lambda a: a.person_name or ""
-    ),
+    Column("Person", lambda a: a.person_name or NOTHING, sort_key=lambda a: a.person_name or ""),
     Column("Setting", lambda a: a.setting_name or NOTHING, sort_key=lambda a: a.setting_name or ""),
     Column("Email", lambda a: a.email or NOTHING, sort_key=lambda a: a.email or ""),
     Column("Note", lambda a: a.note or "", tooltip=lambda a: a.note),

@@ -25,7 +25,7 @@ from ui.widgets.search_chooser import Choice
 
 
 class LicencesPage(Page):
-    """Licence pools on the left; the chosen pool's allocations and unserved settings on the right."""
+    """Licence pools above; the chosen pool's allocations and the settings without seats below."""
 
     title = "Licences"
 
@@ -57,19 +57,22 @@ class LicencesPage(Page):
         self._enable()
 
     def _build_layout(self) -> None:
+        # Pools are few and their rows wide: the list sits on top, the chosen pool's detail below.
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.edit_button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table_state, 1)
-        left_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table_state, 1)
+        top_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
         splitter.addWidget(self.detail)
-        splitter.setSizes([720, 560])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([220, 560])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

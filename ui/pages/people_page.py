@@ -163,7 +163,7 @@ class PeoplePage(Page):
         self.count_label.setText(count_text(self.model.total, "person", "people"))
         if self.model.total:
             self.table_state.show_content()
-            self.table.fit_columns()
+            self.table.fit_columns(once=True)
         elif self.current_filter() != PersonFilter():
             self.table_state.show_message(
                 "No one matches. Clear the search (Esc), widen the drop-downs, "

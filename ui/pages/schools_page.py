@@ -68,6 +68,7 @@ class SchoolsPage(Page):
         filters.addWidget(self.search, 2)
         for combo in (self.district, self.phase, self.kind, self.openness):
             filters.addWidget(combo)
+        filters.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
         buttons.addWidget(self.new_button)
@@ -75,17 +76,15 @@ class SchoolsPage(Page):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(filters)
         left_layout.addWidget(self.table_state, 1)
         left_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
         splitter.setSizes([700, 560])
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
 
     def _connect(self) -> None:
         self.search.search_changed.connect(self.reload)
@@ -138,7 +137,7 @@ class SchoolsPage(Page):
         narrowed = flt != SettingFilter() and flt != SettingFilter(openness="all")
         if self.model.total:
             self.table_state.show_content()
-            self.table.fit_columns()
+            self.table.fit_columns(once=True)
         elif narrowed:
             self.table_state.show_message(
                 "No settings match. Clear the search (Esc) or widen the drop-downs, "

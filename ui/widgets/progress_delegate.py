@@ -19,7 +19,7 @@ from typing_extensions import override
 
 from ui.itemmodels.row_table import ROW_ROLE
 
-BAR_WIDTH = 80
+BAR_WIDTH = 120
 #: (value, maximum, text) for a row.
 BarReading = Callable[[Any], tuple[int, int, str]]
 

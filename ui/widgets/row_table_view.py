@@ -11,6 +11,7 @@ from ui.itemmodels.paged_rows import PagedRowModel
 from ui.itemmodels.row_table import ROW_ROLE, RowTableModel
 
 WIDEST_COLUMN = 320
+FIT_SAMPLE_ROWS = 40
 
 
 class RowTableView(QTableView):
@@ -39,11 +40,14 @@ class RowTableView(QTableView):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicatorShown(True)
+        # Size columns from the first rows only: measuring every loaded row costs ~60 ms per 200.
+        header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
         first = model.sorted_column() if isinstance(model, PagedRowModel) else -1
         header.setSortIndicator(first, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sort_clicked)
         self._sorted = (first, Qt.SortOrder.AscendingOrder)
+        self._fitted = False
         self.activated.connect(self._activated)
         selection = self.selectionModel()
         selection.currentRowChanged.connect(
@@ -67,8 +71,15 @@ class RowTableView(QTableView):
                 return True
         return False
 
-    def fit_columns(self) -> None:
-        """Size the columns to what they hold, none wider than a third of a laptop screen."""
+    def fit_columns(self, *, once: bool = False) -> None:
+        """Size the columns to what they hold, none wider than a third of a laptop screen.
+
+        With ``once``, only the first time there are rows: a filtered list keeps its columns
+        steady instead of jumping at every keystroke.
+        """
+        if once and self._fitted:
+            return
+        self._fitted = self.model().rowCount() > 0
         self.resizeColumnsToContents()
         header = self.horizontalHeader()
         for column in range(header.count() - 1):
