@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QPoint, Qt
@@ -95,3 +97,19 @@ def press(
     widget.setFocus()
     qtbot.waitUntil(widget.hasFocus, timeout=2000)
     qtbot.keyClick(widget, key, modifiers)
+
+
+@contextmanager
+def shown(qtbot: Any, page: QWidget) -> Iterator[QWidget]:
+    """Show a page at a laptop's size for a test, and let its background loads finish afterwards."""
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    page.show()
+    yield page
+    settle(qtbot, page)
+
+
+def load(qtbot: Any, page: Any) -> None:
+    """Refresh a directory page and wait for its first page of rows."""
+    with qtbot.waitSignal(page.model.reloaded, timeout=5000):
+        page.refresh()

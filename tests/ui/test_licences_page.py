@@ -15,6 +15,7 @@ from tests.ui.page_driving import (
     click_row,
     press,
     settle,
+    shown,
     shown_dialog,
 )
 from ui.dialogs.allocate_dialog import AllocateDialog
@@ -32,12 +33,8 @@ def stack():
 
 @pytest.fixture
 def page(qtbot, services, stack):
-    page = LicencesPage(services, stack)
-    qtbot.addWidget(page)
-    page.resize(1300, 700)
-    page.show()
-    yield page
-    settle(qtbot, page)
+    with shown(qtbot, LicencesPage(services, stack)) as page:
+        yield page
 
 
 def pool(services, seats=5, **overrides):

@@ -12,9 +12,11 @@ from tests.ui.page_driving import (
     cell_texts,
     choose,
     click_row,
+    load,
     press,
     replace_text,
     settle,
+    shown,
     shown_dialog,
     tick,
 )
@@ -34,17 +36,8 @@ def stack():
 
 @pytest.fixture
 def page(qtbot, services, stack):
-    page = PeoplePage(services, stack)
-    qtbot.addWidget(page)
-    page.resize(1300, 700)
-    page.show()
-    yield page
-    settle(qtbot, page)
-
-
-def load(qtbot, page):
-    with qtbot.waitSignal(page.model.reloaded, timeout=5000):
-        page.refresh()
+    with shown(qtbot, PeoplePage(services, stack)) as page:
+        yield page
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from tests.ui.page_driving import (
     click_row,
     press,
     replace_text,
-    settle,
+    shown,
     shown_dialog,
 )
 from ui.dialogs.give_link_dialog import GiveLinkDialog
@@ -35,15 +35,11 @@ def stack():
 
 @pytest.fixture
 def page(qtbot, services, stack):
-    page = RecordingsPage(services, stack)
-    qtbot.addWidget(page)
-    page.resize(1300, 700)
-    page.show()
-    opened: list[QUrl] = []
-    page.open_url = opened.append
-    page.opened = opened  # type: ignore[attr-defined]
-    yield page
-    settle(qtbot, page)
+    with shown(qtbot, RecordingsPage(services, stack)) as page:
+        opened: list[QUrl] = []
+        page.open_url = opened.append
+        page.opened = opened
+        yield page
 
 
 @pytest.fixture

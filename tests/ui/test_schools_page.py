@@ -12,9 +12,11 @@ from tests.ui.page_driving import (
     OFFSCREEN_LIMITS,
     cell_texts,
     click_row,
+    load,
     press,
     replace_text,
     settle,
+    shown,
     shown_dialog,
     tick,
 )
@@ -26,17 +28,8 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(OFFSCREEN_LIMITS)]
 
 @pytest.fixture
 def page(qtbot, services):
-    page = SchoolsPage(services, QUndoStack())
-    qtbot.addWidget(page)
-    page.resize(1200, 700)
-    page.show()
-    yield page
-    settle(qtbot, page)
-
-
-def load(qtbot, page):
-    with qtbot.waitSignal(page.model.reloaded, timeout=5000):
-        page.refresh()
+    with shown(qtbot, SchoolsPage(services, QUndoStack())) as page:
+        yield page
 
 
 def test_empty_directory_says_what_to_do_next(qtbot, page):

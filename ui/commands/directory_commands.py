@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from briefings.directory import PersonFields, SettingFields
 from briefings.queries.directory import MembershipRow
 from briefings.services import Services
 from briefings.services.directory_service import MoveOutcome
-from ui.commands.service_command import Report, ServiceCommand
+from ui.commands.service_command import Report, ServiceCommand, overwrite
 
 
 def edit_setting(
     services: Services, setting_id: int, before: SettingFields, after: SettingFields, report: Report
 ) -> ServiceCommand:
     """Undo puts the setting's previous details back."""
-    return ServiceCommand(
-        f"Edit {after.name}",
-        undo=lambda: services.directory.update_setting(setting_id, before),
-        redo=lambda: services.directory.update_setting(setting_id, after),
-        report=report,
+    return overwrite(
+        f"Edit {after.name}", partial(services.directory.update_setting, setting_id), before, after, report
     )
 
 
@@ -25,12 +24,8 @@ def edit_person(
     services: Services, person_id: int, before: PersonFields, after: PersonFields, report: Report
 ) -> ServiceCommand:
     """Undo puts the person's previous details back."""
-    return ServiceCommand(
-        f"Edit {after.first_name} {after.last_name}",
-        undo=lambda: services.directory.update_person(person_id, before),
-        redo=lambda: services.directory.update_person(person_id, after),
-        report=report,
-    )
+    text = f"Edit {after.first_name} {after.last_name}"
+    return overwrite(text, partial(services.directory.update_person, person_id), before, after, report)
 
 
 def end_role(services: Services, ended: MembershipRow, report: Report) -> ServiceCommand:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from briefings.licensing import PoolFields
 from briefings.queries.licences import AllocationRow
 from briefings.services import Services
 from briefings.vocabulary import AllocationStatus
-from ui.commands.service_command import Report, ServiceCommand
+from ui.commands.service_command import Report, ServiceCommand, overwrite
 from ui.itemmodels.allocation_rows import holder_text
 
 
@@ -14,11 +16,8 @@ def edit_pool(
     services: Services, pool_id: int, before: PoolFields, after: PoolFields, report: Report
 ) -> ServiceCommand:
     """Undo puts the pool's previous details back."""
-    return ServiceCommand(
-        f"Edit {after.product}",
-        undo=lambda: services.licences.update_pool(pool_id, before),
-        redo=lambda: services.licences.update_pool(pool_id, after),
-        report=report,
+    return overwrite(
+        f"Edit {after.product}", partial(services.licences.update_pool, pool_id), before, after, report
     )
 
 

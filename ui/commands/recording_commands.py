@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from briefings.recordings import RecordingFields
 from briefings.services import Services
-from ui.commands.service_command import Report, ServiceCommand
+from ui.commands.service_command import Report, ServiceCommand, overwrite
 
 
 def edit_recording(
@@ -17,9 +19,5 @@ def edit_recording(
     report: Report,
 ) -> ServiceCommand:
     """Undo puts the recording's previous link, passcode, window and notes back."""
-    return ServiceCommand(
-        f"Edit the recording of {title}",
-        undo=lambda: services.recordings.update(recording_id, before),
-        redo=lambda: services.recordings.update(recording_id, after),
-        report=report,
-    )
+    save = partial(services.recordings.update, recording_id)
+    return overwrite(f"Edit the recording of {title}", save, before, after, report)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtGui import QUndoCommand
 from typing_extensions import override
@@ -10,6 +11,7 @@ from typing_extensions import override
 from briefings.errors import DomainError
 
 Report = Callable[[str], None]
+F = TypeVar("F")
 
 
 class ServiceCommand(QUndoCommand):
@@ -47,3 +49,8 @@ class ServiceCommand(QUndoCommand):
             self._report(f"Could not {verb} “{self.text()}”: {error.message}")
             return
         self._report(f"{done}: {self.text()}")
+
+
+def overwrite(text: str, save: Callable[[F], object], before: F, after: F, report: Report) -> ServiceCommand:
+    """An edit that overwrote a record's fields: undo saves the old fields again, redo the new ones."""
+    return ServiceCommand(text, undo=lambda: save(before), redo=lambda: save(after), report=report)

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from briefings.clock import months_before
+from briefings.errors import DomainError
 from ui.display_text import NOTHING, day_text
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.row_table_view import RowTableView
+
+T = TypeVar("T")
 
 
 def heading(text: str = "") -> QLabel:
@@ -74,6 +79,15 @@ class HistoryTab(QWidget):
             self.table.fit_columns()
         else:
             self.state.show_message(self._empty)
+
+
+def read_or_explain(view: EmptyState, read: Callable[[], T]) -> T | None:
+    """A detail view's service read; if it is refused (the record was deleted, say) the view says why."""
+    try:
+        return read()
+    except DomainError as error:
+        view.show_message(error.message)
+        return None
 
 
 def set_tab_count(tabs: QTabWidget, tab: QWidget, name: str, count: int) -> None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 from typing_extensions import override
 
 from briefings.queries.licences import AllocationRow, PoolRow, UnallocatedSetting
@@ -17,6 +16,7 @@ from ui.itemmodels.allocation_rows import holder_text
 from ui.itemmodels.pool_rows import PoolTableModel, seats_reading
 from ui.pages.page import Page
 from ui.pages.page_actions import page_action
+from ui.pages.page_layout import list_and_detail, row, stacked
 from ui.pages.pool_detail import PoolDetail, is_active
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.progress_delegate import ProgressDelegate
@@ -58,23 +58,14 @@ class LicencesPage(Page):
 
     def _build_layout(self) -> None:
         # Pools are few and their rows wide: the list sits on top, the chosen pool's detail below.
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.edit_button)
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.table_state, 1)
-        top_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([220, 560])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        list_and_detail(
+            self,
+            filters=None,
+            listing=stacked(self.table_state, row([None, self.new_button, self.edit_button])),
+            detail=self.detail,
+            sizes=(220, 560),
+            vertical=True,
+        )
 
     def _connect(self) -> None:
         self.table.current_row_changed.connect(self._pool_chosen)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QWidget
 from typing_extensions import override
 
 from briefings.clock import london_today
@@ -24,6 +23,7 @@ from ui.display_text import count_text
 from ui.itemmodels.person_rows import PeopleDirectoryModel, PersonQuery
 from ui.pages.page import Page
 from ui.pages.page_actions import page_action
+from ui.pages.page_layout import list_and_detail, row, stacked
 from ui.pages.person_detail import PersonDetail
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.filter_combo import FilterCombo
@@ -65,35 +65,17 @@ class PeoplePage(Page):
         self._enable()
 
     def _build_layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        for widget in (self.role, self.district, self.phase):
-            filters.addWidget(widget)
-        filters.addWidget(self.setting, 1)
-        filters.addWidget(self.include_former)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label, 1)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.edit_button)
-        detail_buttons = QHBoxLayout()
-        detail_buttons.addStretch(1)
-        for button in (self.add_role_button, self.end_role_button, self.move_button):
-            detail_buttons.addWidget(button)
-        left, right = QWidget(), QWidget()
-        left_layout, right_layout = QVBoxLayout(left), QVBoxLayout(right)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table_state, 1)
-        left_layout.addLayout(buttons)
-        right_layout.addWidget(self.detail, 1)
-        right_layout.addLayout(detail_buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([700, 560])
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(splitter, 1)
+        filters = row([self.search, self.role, self.district, self.phase, self.setting, self.include_former])
+        detail_buttons = row([None, self.add_role_button, self.end_role_button, self.move_button])
+        list_and_detail(
+            self,
+            filters=filters,
+            listing=stacked(
+                self.table_state, row([self.count_label, None, self.new_button, self.edit_button])
+            ),
+            detail=stacked(self.detail, detail_buttons),
+            sizes=(700, 560),
+        )
 
     def _add_actions(self) -> None:
         self.new_action = page_action(self, "New person…", "Ctrl+N", self.new_person)

@@ -6,7 +6,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from briefings.clock import london_today
-from briefings.errors import DomainError
 from briefings.queries.directory import HistoryRow, MembershipRow
 from briefings.queries.licences import AllocationRow
 from briefings.services import Services
@@ -15,7 +14,7 @@ from ui.display_text import count_text
 from ui.itemmodels.allocation_rows import AllocationTableModel
 from ui.itemmodels.history_rows import HistoryTableModel
 from ui.itemmodels.membership_rows import MembershipTableModel
-from ui.pages.history_tabs import Facts, HistoryTab, heading, refresh_text, set_tab_count
+from ui.pages.history_tabs import Facts, HistoryTab, heading, read_or_explain, refresh_text, set_tab_count
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.row_table_view import RowTableView
 
@@ -86,14 +85,10 @@ class PersonDetail(EmptyState):
             self.history = None
             self.show_message(NOTHING_CHOSEN)
             return
-        try:
-            history = self._services.directory.person_history(self.person_id)
-        except DomainError as error:
-            self.history = None
-            self.show_message(error.message)
-            return
-        self.history = history
-        self._show(history)
+        person_id = self.person_id
+        self.history = read_or_explain(self, lambda: self._services.directory.person_history(person_id))
+        if self.history is not None:
+            self._show(self.history)
 
     def _show(self, history: PersonHistory) -> None:
         person = history.person

@@ -8,12 +8,9 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 from typing_extensions import override
@@ -28,6 +25,7 @@ from ui.display_text import count_text
 from ui.itemmodels.recording_rows import STATE_WORDS, RecordingTableModel
 from ui.pages.page import Page
 from ui.pages.page_actions import page_action
+from ui.pages.page_layout import list_and_detail, row, stacked
 from ui.pages.recording_detail import RecordingDetail
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.filter_combo import FilterCombo
@@ -65,25 +63,15 @@ class RecordingsPage(Page):
         self._enable()
 
     def _build_layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.state)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label, 1)
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.edit_button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.table_state, 1)
-        left_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.detail)
-        splitter.setSizes([760, 520])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        list_and_detail(
+            self,
+            filters=row([self.search, self.state], stretch_first=True),
+            listing=stacked(
+                self.table_state, row([self.count_label, None, self.add_button, self.edit_button])
+            ),
+            detail=self.detail,
+            sizes=(760, 520),
+        )
 
     def _add_actions(self) -> None:
         self.add_action = page_action(self, "Add recording…", "Ctrl+N", self.add_recording)

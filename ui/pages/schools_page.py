@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 from typing_extensions import override
 
 from briefings.clock import london_today
@@ -19,6 +18,7 @@ from ui.display_text import count_text
 from ui.itemmodels.setting_rows import SettingDirectoryModel, SettingQuery
 from ui.pages.page import Page
 from ui.pages.page_actions import page_action
+from ui.pages.page_layout import list_and_detail, row, stacked
 from ui.pages.setting_detail import SettingDetail
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.filter_combo import FilterCombo
@@ -64,27 +64,15 @@ class SchoolsPage(Page):
         self._connect()
 
     def _build_layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        for combo in (self.district, self.phase, self.kind, self.openness):
-            filters.addWidget(combo)
-        filters.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label, 1)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.edit_button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table_state, 1)
-        left_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.detail)
-        splitter.setSizes([700, 560])
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(splitter, 1)
+        list_and_detail(
+            self,
+            filters=row([self.search, self.district, self.phase, self.kind, self.openness, None]),
+            listing=stacked(
+                self.table_state, row([self.count_label, None, self.new_button, self.edit_button])
+            ),
+            detail=self.detail,
+            sizes=(700, 560),
+        )
 
     def _connect(self) -> None:
         self.search.search_changed.connect(self.reload)

@@ -6,7 +6,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from briefings.clock import london_today
-from briefings.errors import DomainError
 from briefings.queries.directory import HistoryRow, MembershipRow
 from briefings.queries.licences import AllocationRow
 from briefings.services import Services
@@ -16,7 +15,7 @@ from ui.itemmodels.allocation_rows import AllocationTableModel
 from ui.itemmodels.history_rows import HistoryTableModel
 from ui.itemmodels.membership_rows import MembershipTableModel
 from ui.itemmodels.setting_rows import status_text
-from ui.pages.history_tabs import Facts, HistoryTab, heading, refresh_text, set_tab_count
+from ui.pages.history_tabs import Facts, HistoryTab, heading, read_or_explain, refresh_text, set_tab_count
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.row_table_view import RowTableView
 
@@ -85,16 +84,12 @@ class SettingDetail(EmptyState):
                 "Choose a setting to see its staff, the briefings they booked and the licences it holds."
             )
             return
-        try:
-            history = self._services.directory.setting_history(
-                self.setting_id, include_former=self.show_former.isChecked()
-            )
-        except DomainError as error:
-            self.history = None
-            self.show_message(error.message)
-            return
-        self.history = history
-        self._show(history)
+        setting_id, former = self.setting_id, self.show_former.isChecked()
+        self.history = read_or_explain(
+            self, lambda: self._services.directory.setting_history(setting_id, include_former=former)
+        )
+        if self.history is not None:
+            self._show(self.history)
 
     def _show(self, history: SettingHistory) -> None:
         setting = history.setting
