@@ -44,11 +44,12 @@ class AttendanceMark:
     registration_id: int
     attendance: Attendance | None
     minutes: int | None = None
+    source: str | None = None
 
     @classmethod
     def of(cls, row: RegisterRow) -> AttendanceMark:
-        """The mark a register row holds now."""
-        return cls(row.registration_id, row.attendance, row.minutes_attended)
+        """The mark a register row holds now, with where it came from."""
+        return cls(row.registration_id, row.attendance, row.minutes_attended, row.source)
 
 
 @dataclass(frozen=True)
@@ -159,12 +160,18 @@ class BookingService(Service):
     def mark_many(self, marks: Sequence[AttendanceMark], *, source: str = "manual") -> list[RegisterRow]:
         """Set several bookings' marks in one transaction (keyboard marking of a selection, undo).
 
-        All or nothing: one refused mark leaves every booking as it was.
+        A mark's own ``source`` (undo putting back a register import) wins over ``source``. All or
+        nothing: one refused mark leaves every booking as it was.
         """
         with self._write() as session:
             registrations = [
                 booking.mark_attendance(
-                    session, m.registration_id, m.attendance, self.now(), minutes=m.minutes, source=source
+                    session,
+                    m.registration_id,
+                    m.attendance,
+                    self.now(),
+                    minutes=m.minutes,
+                    source=m.source or source,
                 )
                 for m in marks
             ]

@@ -294,3 +294,14 @@ def test_book_many_cancelled_by_progress_books_nobody(services, make_briefing, m
         services.bookings.book_many(briefing.id, people, progress=progress)
     assert seen == [(0, 3), (1, 3), (2, 3)]
     assert services.briefings.register(briefing.id) == []
+
+
+def test_mark_many_keeps_each_marks_own_source(services, make_briefing, make_person, clock):
+    briefing = make_briefing(capacity=5)
+    reg = services.bookings.book(briefing.id, make_person().id)
+    clock.advance(timedelta(days=7, hours=2))
+    services.bookings.mark_numbers(briefing.id, [1])
+    before = AttendanceMark.of(services.briefings.register(briefing.id)[0])
+    services.bookings.mark(reg.registration_id, Attendance.ABSENT)
+    (restored,) = services.bookings.mark_many([before], source="manual")
+    assert (restored.attendance, restored.source) == (Attendance.PRESENT, "register")
