@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,7 +11,6 @@ from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -24,13 +24,14 @@ from briefings.vocabulary import BriefingStatus
 from ui.briefing_editor import BriefingEditor
 from ui.export_menu import ExportMenu
 from ui.formatting import span_text
-from ui.itemmodels.briefing_table import places_text, where_text
+from ui.itemmodels.briefing_table import where_text
 from ui.loading import BackgroundLoad
 from ui.pages.page import Page
 from ui.panels.details_panel import DetailsPanel
 from ui.panels.recordings_panel import RecordingsPanel
 from ui.panels.register_panel import RegisterPanel
 from ui.panels.resources_panel import ResourcesPanel
+from ui.widgets.action_bar import ActionBar
 from ui.widgets.empty_state import EmptyState, Stack
 from ui.widgets.topic_chip import TopicChip
 
@@ -93,30 +94,22 @@ class BriefingPage(Page):
         self.chip = TopicChip()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.edit_button = self._button("&Edit…", lambda: self._act(self.editor.edit))
-        self.reschedule_button = self._button("Re&schedule…", lambda: self._act(self.editor.reschedule))
-        self.cancel_button = self._button("&Cancel briefing…", lambda: self._act(self.editor.cancel))
-        self.complete_button = self._button("Mark &taken place", lambda: self._act(self.editor.complete))
-        self.duplicate_button = self._button("D&uplicate…", lambda: self._act(self.editor.duplicate))
+        bar = ActionBar()
+        self.edit_button = bar.add("&Edit…", lambda: self._act(self.editor.edit))
+        self.reschedule_button = bar.add("Re&schedule…", lambda: self._act(self.editor.reschedule))
+        self.cancel_button = bar.add("&Cancel briefing…", lambda: self._act(self.editor.cancel))
+        self.complete_button = bar.add("Mark &taken place", lambda: self._act(self.editor.complete))
+        self.duplicate_button = bar.add("D&uplicate…", lambda: self._act(self.editor.duplicate))
+        bar.add_stretch()
         self.export_menu = ExportMenu("Export", self._export_chosen, parent=self)
         self.export_button = QToolButton()
         self.export_button.setText("E&xport")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button.setMenu(self.export_menu)
+        bar.addWidget(self.export_button)
         title_row = QHBoxLayout()
         title_row.addWidget(self.heading, 1)
         title_row.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignTop)
-        actions = QHBoxLayout()
-        for widget in (
-            self.edit_button,
-            self.reschedule_button,
-            self.cancel_button,
-            self.complete_button,
-            self.duplicate_button,
-        ):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        actions.addWidget(self.export_button)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.register, "&Register")
         self.tabs.addTab(self.details, "&Details")
@@ -126,15 +119,9 @@ class BriefingPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(title_row)
         layout.addWidget(self.summary)
-        layout.addLayout(actions)
+        layout.addWidget(bar)
         layout.addWidget(self.tabs, 1)
         return body
-
-    @staticmethod
-    def _button(text: str, slot: object) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        return button
 
     # ------------------------------------------------------------------ Page
     def open_item(self, kind: str, item_id: int) -> bool:
@@ -175,10 +162,10 @@ class BriefingPage(Page):
         self.heading.setText(row.title)
         self.chip.show_topic(row.topic_name, row.topic_colour)
         status = "" if row.status is BriefingStatus.SCHEDULED else f"{row.status.value.capitalize()} · "
+        places = f"{row.booked} of {row.capacity} places booked" + (" (full)" if row.is_full else "")
         waiting = f", {row.waitlisted} waiting" if row.waitlisted else ""
         self.summary.setText(
-            f"{status}{span_text(row.starts_at, row.ends_at)} · {where_text(row)} · "
-            f"{places_text(row)} booked{waiting}"
+            f"{status}{span_text(row.starts_at, row.ends_at)} · {where_text(row)} · {places}{waiting}"
         )
         self.register.show_register(row, loaded.register)
         self.details.show_detail(loaded.detail)
@@ -202,9 +189,9 @@ class BriefingPage(Page):
         self.status_message.emit(f"Could not open the briefing: {error}")
 
     # ------------------------------------------------------------------ changes
-    def _act(self, action: object) -> None:
+    def _act(self, action: Callable[[BriefingRow], object]) -> None:
         if self.row is not None:
-            action(self.row)  # type: ignore[operator]
+            action(self.row)
 
     def _changed(self, briefing_id: int, message: str) -> None:
         self.status_message.emit(message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,6 +31,7 @@ from ui.formatting import plural
 from ui.itemmodels.briefing_table import BriefingTableModel
 from ui.loading import BackgroundLoad
 from ui.pages.page import Page
+from ui.widgets.action_bar import ActionBar
 from ui.widgets.empty_state import EmptyState, Stack
 from ui.widgets.tables import tidy_table
 
@@ -89,63 +90,38 @@ class BriefingsPage(Page):
         filters.addWidget(self.search, 3)
         for combo in (self.when, self.topic, self.series, self.status, self.district):
             filters.addWidget(combo, 1)
-        self.new_button = self._button("&New briefing…", self.new_briefing, "Schedule a briefing (Ctrl+N)")
-        self.series_button = self._button(
+        bar = ActionBar()
+        self.new_button = bar.add("&New briefing…", self.new_briefing, "Schedule a briefing (Ctrl+N)")
+        self.series_button = bar.add(
             "New &series…", self.new_series, "Several briefings from a list of dates"
         )
-        self.open_button = self._button(
-            "&Open", self.open_selected, "The briefing's register and details (Enter)"
-        )
-        self.edit_button = self._button("&Edit…", lambda: self._with_selected(self.editor.edit), "")
-        self.duplicate_button = self._button(
-            "D&uplicate…", lambda: self._with_selected(self.editor.duplicate), ""
-        )
-        self.reschedule_button = self._button(
-            "Re&schedule…", lambda: self._with_selected(self.editor.reschedule), ""
-        )
-        self.cancel_button = self._button(
-            "&Cancel briefing…", lambda: self._with_selected(self.editor.cancel), ""
-        )
-        self.complete_button = self._button(
-            "&Mark taken place", lambda: self._with_selected(self.editor.complete), ""
-        )
-        actions = QHBoxLayout()
-        for button in (self.new_button, self.series_button):
-            actions.addWidget(button)
-        actions.addSpacing(16)
-        for button in (
-            self.open_button,
-            self.edit_button,
-            self.duplicate_button,
-            self.reschedule_button,
-            self.cancel_button,
-            self.complete_button,
-        ):
-            actions.addWidget(button)
-        actions.addStretch(1)
+        bar.addSeparator()
+        self.open_button = bar.add("&Open", self.open_selected, "The briefing's register and details (Enter)")
+        self.edit_button = bar.add("&Edit…", lambda: self._with_selected(self.editor.edit))
+        self.duplicate_button = bar.add("D&uplicate…", lambda: self._with_selected(self.editor.duplicate))
+        self.reschedule_button = bar.add("Re&schedule…", lambda: self._with_selected(self.editor.reschedule))
+        self.cancel_button = bar.add("&Cancel briefing…", lambda: self._with_selected(self.editor.cancel))
+        self.complete_button = bar.add("&Mark taken place", lambda: self._with_selected(self.editor.complete))
+        bar.add_stretch()
         self.count = QLabel()
-        actions.addWidget(self.count)
+        bar.addWidget(self.count)
         self.table = self._table()
         self.empty = EmptyState()
         self.stack = Stack(self.table, self.empty)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addLayout(actions)
+        layout.addWidget(bar)
         layout.addWidget(self.stack, 1)
 
     def _combo(self, items: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox()
+        # Long series names must not make the window wider than a laptop screen.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(9)
         for label, value in items:
             combo.addItem(label, value)
         combo.currentIndexChanged.connect(self.apply_filter)
         return combo
-
-    def _button(self, text: str, slot: object, tip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        if tip:
-            button.setToolTip(tip)
-        return button
 
     def _table(self) -> QTableView:
         table = QTableView()
@@ -280,12 +256,12 @@ class BriefingsPage(Page):
         if row is not None:
             self.open_requested.emit("briefing", row.id)
 
-    def _with_selected(self, action: object) -> None:
+    def _with_selected(self, action: Callable[[BriefingRow], object]) -> None:
         row = self.selected_row()
         if row is None:
             tell(self, "No briefing selected", "Select a briefing in the table first.", warning=False)
             return
-        action(row)  # type: ignore[operator]
+        action(row)
 
     def _changed(self, briefing_id: int, message: str) -> None:
         self.status_message.emit(message)

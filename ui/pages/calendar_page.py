@@ -5,12 +5,9 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtGui import QActionGroup, QFont, QUndoStack
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -23,6 +20,7 @@ from ui.briefing_editor import BriefingEditor
 from ui.formatting import day_text
 from ui.loading import BackgroundLoad
 from ui.pages.page import Page
+from ui.widgets.action_bar import ActionBar
 from ui.widgets.calendar_views import CalendarCanvas, MonthView, WeekView, monday_of
 
 
@@ -69,35 +67,24 @@ class CalendarPage(Page):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
-        previous = QPushButton("◀ &Previous")
-        previous.clicked.connect(lambda: self.step(-1))
-        today = QPushButton("&Today")
-        today.clicked.connect(self.go_today)
-        following = QPushButton("&Next ▶")
-        following.clicked.connect(lambda: self.step(1))
-        self.month_button = QPushButton("&Month")
-        self.week_button = QPushButton("&Week")
-        group = QButtonGroup(self)
+        bar = ActionBar()
+        bar.add("◀ &Previous", lambda: self.step(-1), "The month (or week) before")
+        bar.add("&Today", self.go_today)
+        bar.add("&Next ▶", lambda: self.step(1), "The month (or week) after")
+        bar.addWidget(self.heading)
+        bar.add_stretch()
+        bar.add("New briefing on the &selected day…", lambda: self.new_on(self.current_view().selected))
+        bar.addSeparator()
+        self.month_button = bar.add("&Month", lambda: self.show_view(self.month))
+        self.week_button = bar.add("&Week", lambda: self.show_view(self.week))
+        group = QActionGroup(self)
         for button in (self.month_button, self.week_button):
-            button.setCheckable(True)
-            group.addButton(button)
-        self.month_button.setChecked(True)
-        self.month_button.clicked.connect(lambda: self.show_view(self.month))
-        self.week_button.clicked.connect(lambda: self.show_view(self.week))
-        new = QPushButton("New briefing on the &selected day…")
-        new.clicked.connect(lambda: self.new_on(self.current_view().selected))
-        bar = QHBoxLayout()
-        for widget in (previous, today, following):
-            bar.addWidget(widget)
-        bar.addSpacing(12)
-        bar.addWidget(self.heading, 1)
-        bar.addWidget(new)
-        bar.addSpacing(12)
-        bar.addWidget(self.month_button)
-        bar.addWidget(self.week_button)
+            button.defaultAction().setCheckable(True)
+            group.addAction(button.defaultAction())
+        self.month_button.defaultAction().setChecked(True)
         hint = QLabel("Double-click a briefing to open it, or an empty part of a day to schedule one there.")
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.views, 1)
         layout.addWidget(hint)
         self._show_heading()
@@ -113,7 +100,7 @@ class CalendarPage(Page):
         """Switch between month and week, keeping the selected day."""
         day = self.current_view().selected
         self.views.setCurrentWidget(view)
-        (self.month_button if view is self.month else self.week_button).setChecked(True)
+        (self.month_button if view is self.month else self.week_button).defaultAction().setChecked(True)
         view.selected = day
         self._move_to(day)
 

@@ -32,6 +32,7 @@ from ui.dialogs.people_picker import PeoplePickerDialog
 from ui.formatting import plural
 from ui.itemmodels.register_table import RegisterTableModel
 from ui.undo.register_commands import CancelBooking, MarkAttendance
+from ui.widgets.action_bar import ActionBar
 from ui.widgets.empty_state import EmptyState, Stack
 from ui.widgets.register_view import KEY_LEGEND, RegisterView
 from ui.widgets.tables import tidy_table
@@ -64,22 +65,24 @@ class RegisterPanel(QWidget):
         self._build()
 
     def _build(self) -> None:
-        self.add_button = self._button("&Add people…", self.add_people)
-        self.audience_button = self._button("Add a&udience…", self.add_audience)
-        self.walk_in_button = self._button("&Walk-in…", self.add_walk_ins)
-        self.cancel_button = self._button("Cancel &booking", self.cancel_selected)
-        self.all_present_button = self._button("All booked &present", self.all_present)
+        top = ActionBar()
+        self.add_button = top.add("&Add people…", self.add_people, "Book people found by name or e-mail")
+        self.audience_button = top.add(
+            "Add a&udience…", self.add_audience, "Book every DSL in a district, say"
+        )
+        self.walk_in_button = top.add("&Walk-in…", self.add_walk_ins, "Someone who came without booking")
+        self.cancel_button = top.add(
+            "Cancel &booking", self.cancel_selected, "The first waiting takes the place"
+        )
+        top.add_stretch()
+        self.all_present_button = top.add("All booked &present", self.all_present)
         self.numbers = QLineEdit()
         self.numbers.setPlaceholderText("Row numbers ticked on the printed sheet: 1, 4, 7-9")
         self.numbers.returnPressed.connect(self.mark_numbers)
         self.others_absent = QCheckBox("others a&bsent")
-        self.numbers_button = self._button("&Mark ticked present", self.mark_numbers)
+        self.numbers_button = QPushButton("&Mark ticked present")
+        self.numbers_button.clicked.connect(self.mark_numbers)
         self.numbers_error = ErrorLabel()
-        top = QHBoxLayout()
-        for button in (self.add_button, self.audience_button, self.walk_in_button, self.cancel_button):
-            top.addWidget(button)
-        top.addStretch(1)
-        top.addWidget(self.all_present_button)
         sheet = QHBoxLayout()
         sheet.addWidget(QLabel("Sign-in sheet:"))
         sheet.addWidget(self.numbers, 1)
@@ -89,18 +92,12 @@ class RegisterPanel(QWidget):
         legend = QLabel(KEY_LEGEND)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.stack, 1)
         layout.addLayout(sheet)
         layout.addWidget(self.numbers_error)
         layout.addWidget(self.counts)
         layout.addWidget(legend)
-
-    @staticmethod
-    def _button(text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        return button
 
     # ------------------------------------------------------------------ showing
     def show_register(self, briefing: BriefingRow, rows: Sequence[RegisterRow]) -> None:

@@ -38,6 +38,10 @@ class AttendanceChart(QWidget):
         self.updateGeometry()
         self.update()
 
+    def counts(self) -> list[AttendanceCount]:
+        """The figures drawn."""
+        return list(self._counts)
+
     @override
     def sizeHint(self) -> QSize:
         line = self.fontMetrics().height() + 10
