@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +19,7 @@ from briefings.queries.briefings import BriefingRow
 from briefings.services import Services
 from briefings.vocabulary import SAFEGUARDING_LEADS, Phase, Role
 from ui.formatting import plural
+from ui.loading import BackgroundLoad
 from ui.widgets.check_list import CheckList
 
 PREVIEW = 500
@@ -27,8 +28,14 @@ PREVIEW = 500
 class AudienceDialog(QDialog):
     """Pick roles, phases and districts, see who that is, then book them all.
 
-    Starts from the briefing's own audience (or every DSL and deputy when it names none).
+    Starts from the briefing's own audience (or every DSL and deputy when it names none). The
+    search runs off the UI thread: a whole county's audience takes half a second to gather.
+
+    Signals:
+        found: the people for the current choices are listed.
     """
+
+    found = Signal()
 
     def __init__(
         self, services: Services, briefing: BriefingRow, registered: set[int], parent: QWidget | None = None
@@ -38,6 +45,9 @@ class AudienceDialog(QDialog):
         self._services = services
         self._registered = registered
         self.members: list[AudienceMember] = []
+        self._load = BackgroundLoad(self)
+        self._load.loaded.connect(self._show_found)
+        self._load.failed.connect(self._failed)
         self.roles = CheckList([(r.label, r) for r in Role], rows=7)
         self.phases = CheckList([(p.label, p) for p in Phase], rows=7)
         self.districts = CheckList([(d, d) for d in services.directory.districts()], rows=7)
@@ -77,11 +87,20 @@ class AudienceDialog(QDialog):
         self.find_people()
 
     def find_people(self) -> None:
-        """List who the current choices select, leaving out those already registered."""
+        """Look for who the current choices select (in the background)."""
         roles = [Role(r) for r in self.roles.checked()]
-        everyone = self._services.bookings.audience(
-            roles=roles, phases=[Phase(p) for p in self.phases.checked()], districts=self.districts.checked()
-        )
+        phases = [Phase(p) for p in self.phases.checked()]
+        districts = [str(d) for d in self.districts.checked()]
+        bookings = self._services.bookings
+        self.ok_button.setEnabled(False)
+        self.summary.setText("Finding people…")
+        self._load.run(lambda: bookings.audience(roles=roles, phases=phases, districts=districts))
+
+    def _failed(self, error: BaseException) -> None:
+        self.summary.setText(f"Could not find the audience: {error}")
+
+    def _show_found(self, everyone: list[AudienceMember]) -> None:
+        roles = self.roles.checked()
         self.members = [m for m in everyone if m.person_id not in self._registered]
         self.preview.clear()
         for member in self.members[:PREVIEW]:
@@ -97,6 +116,7 @@ class AudienceDialog(QDialog):
         self.summary.setText(text)
         self.ok_button.setText(f"Book {plural(len(self.members), 'person', 'people')}")
         self.ok_button.setEnabled(bool(self.members))
+        self.found.emit()
 
     def bookings(self) -> list[tuple[int, int | None, Role | None]]:
         """(person, setting, role) for each person to book, as ``book_many`` takes them."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,13 +16,20 @@ from PySide6.QtWidgets import (
 
 from briefings.queries.directory import PersonFilter, PersonRow
 from briefings.services import Services
+from ui.loading import BackgroundLoad
 
 SHOWN = 100
 TYPING_PAUSE_MS = 200
 
 
 class PeoplePickerDialog(QDialog):
-    """A search box over the people directory; ticked people stay ticked across searches."""
+    """A search box over the people directory; ticked people stay ticked across searches.
+
+    Signals:
+        found: the people matching the search box are listed.
+    """
+
+    found = Signal()
 
     def __init__(
         self, services: Services, *, heading: str, ok_text: str, parent: QWidget | None = None
@@ -31,6 +38,8 @@ class PeoplePickerDialog(QDialog):
         self.setWindowTitle(heading)
         self._services = services
         self._chosen: dict[int, PersonRow] = {}
+        self._load = BackgroundLoad(self)
+        self._load.loaded.connect(self._show_found)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Type part of a name or e-mail address")
         self.search.setClearButtonEnabled(True)
@@ -60,11 +69,13 @@ class PeoplePickerDialog(QDialog):
         self.run_search()
 
     def run_search(self) -> None:
-        """Show the people matching the search box (the first hundred)."""
+        """Look for the people matching the search box (the first hundred), in the background."""
         self._timer.stop()
-        found = self._services.directory.people(
-            PersonFilter(text=self.search.text().strip(), limit=SHOWN + 1)
-        )
+        flt = PersonFilter(text=self.search.text().strip(), limit=SHOWN + 1)
+        directory = self._services.directory
+        self._load.run(lambda: directory.people(flt))
+
+    def _show_found(self, found: list[PersonRow]) -> None:
         self.results.blockSignals(True)
         self.results.clear()
         for person in (p for p in found[:SHOWN] if not p.erased):
@@ -81,6 +92,7 @@ class PeoplePickerDialog(QDialog):
         if len(found) > SHOWN:
             self.summary.setToolTip(f"Only the first {SHOWN} are listed; type more to narrow the search.")
         self._update_summary(more=len(found) > SHOWN)
+        self.found.emit()
 
     def chosen(self) -> list[PersonRow]:
         """The ticked people, by name."""

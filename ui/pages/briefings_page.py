@@ -132,7 +132,7 @@ class BriefingsPage(Page):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
-        tidy_table(table, (185, 220, 150, 170, 85, 60, 85, 150), stretch=1)
+        tidy_table(table, (205, 220, 150, 165, 85, 60, 85, 150), stretch=1)
         table.doubleClicked.connect(lambda _index: self.open_selected())
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         open_key = QShortcut(

@@ -47,14 +47,13 @@ class DashboardData:
     today: date
     upcoming: list[BriefingRow]
     pools: list[PoolRow]
-    due: list[SettingCompliance]
     by_district: list[AttendanceCount]
     by_phase: list[AttendanceCount]
     academic_year: int
 
     @classmethod
     def load(cls, services: Services) -> DashboardData:
-        """Read the figures (several short queries; run off the UI thread)."""
+        """Read the quick figures (several short queries; run off the UI thread)."""
         now = services.briefings.now()
         today = london_today(now)
         year = academic_year_of(today)
@@ -64,7 +63,6 @@ class DashboardData:
             today=today,
             upcoming=services.briefings.upcoming(UPCOMING),
             pools=services.licences.running_out(),
-            due=services.compliance.settings_due_refresh(),
             by_district=services.compliance.attendance_by_district(start, end),
             by_phase=services.compliance.attendance_by_phase(start, end),
             academic_year=year,
@@ -101,9 +99,17 @@ class DashboardPage(Page):
         del undo_stack  # the dashboard changes nothing
         self._services = services
         self._data: DashboardData | None = None
+        self._due: list[SettingCompliance] | None = None
         self._stacks: dict[QTreeWidget, Stack] = {}
         self._load = BackgroundLoad(self)
         self._load.loaded.connect(self._show)
+        # Compliance reads every registration (seconds on a large county), so it comes separately
+        # and the rest of the dashboard does not wait for it.
+        self._due_load = BackgroundLoad(self)
+        self._due_load.loaded.connect(self._show_due)
+        self._due_load.failed.connect(
+            lambda error: self.status_message.emit(f"Could not work out who is behind on refresh: {error}")
+        )
         self._load.failed.connect(
             lambda error: self.status_message.emit(f"Could not load the dashboard: {error}")
         )
@@ -180,15 +186,28 @@ class DashboardPage(Page):
         """Read the figures in the background (never blocks on a large database)."""
         services = self._services
         self._load.run(lambda: DashboardData.load(services))
+        self._due_load.run(services.compliance.settings_due_refresh)
+        self.due_box.setTitle("Behind on DSL refresh (working it out…)")
 
     def _show(self, data: DashboardData) -> None:
         self._data = data
         self.heading.setText(f"Dashboard — {day_text(data.today)}")
         self._fill_upcoming(data)
         self._fill_pools(data)
-        self._fill_due(data)
         self._show_chart()
-        nothing = not (data.upcoming or data.pools or data.due or data.by_district)
+        self._settle()
+
+    def _show_due(self, due: list[SettingCompliance]) -> None:
+        self._due = due
+        self._fill_due(due)
+        self._settle()
+
+    def _settle(self) -> None:
+        """Once both loads are in: the empty state if there is nothing at all, and ``loaded``."""
+        data, due = self._data, self._due
+        if data is None or due is None or self._load.busy or self._due_load.busy:
+            return
+        nothing = not (data.upcoming or data.pools or due or data.by_district)
         self.stack.show_empty(nothing)
         self.loaded.emit()
 
@@ -216,9 +235,9 @@ class DashboardPage(Page):
             self.pools.addTopLevelItem(item)
         self._stacks[self.pools].show_empty(not data.pools)
 
-    def _fill_due(self, data: DashboardData) -> None:
+    def _fill_due(self, due: list[SettingCompliance]) -> None:
         self.due.clear()
-        for setting in data.due[:DUE_SHOWN]:
+        for setting in due[:DUE_SHOWN]:
             last = day_text(setting.last_refresh_on, weekday=False) if setting.last_refresh_on else "never"
             leads = str(setting.leads) if setting.leads else "none"
             item = QTreeWidgetItem([setting.name, setting.district or "", leads, last])
@@ -226,10 +245,10 @@ class DashboardPage(Page):
                 item.setToolTip(2, "No current DSL or deputy is recorded for this setting")
             self._target(item, "setting", setting.setting_id)
             self.due.addTopLevelItem(item)
-        shown = min(len(data.due), DUE_SHOWN)
-        more = f" (the {shown} longest overdue of {len(data.due):,})" if len(data.due) > shown else ""
-        self.due_box.setTitle(f"Behind on DSL refresh: {plural(len(data.due), 'setting')}{more}")
-        self._stacks[self.due].show_empty(not data.due)
+        shown = min(len(due), DUE_SHOWN)
+        more = f" (the {shown} longest overdue of {len(due):,})" if len(due) > shown else ""
+        self.due_box.setTitle(f"Behind on DSL refresh: {plural(len(due), 'setting')}{more}")
+        self._stacks[self.due].show_empty(not due)
 
     def _show_chart(self) -> None:
         data = self._data

@@ -22,6 +22,8 @@ class ActionBar(QToolBar):
     def add(self, text: str, slot: Callable[[], object], tip: str = "") -> QToolButton:
         """A command; ``&`` in ``text`` marks its Alt key."""
         action = QAction(text, self)
+        # A tool button shows the icon text, which by default drops "…" and the Alt-key marker.
+        action.setIconText(text)
         action.triggered.connect(lambda _checked=False: slot())
         if tip:
             action.setToolTip(tip)
