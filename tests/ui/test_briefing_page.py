@@ -274,3 +274,67 @@ def test_export_menu_lists_registered_exporters_for_this_briefing(qtbot, page, m
     with qtbot.waitSignal(page.export_requested) as chosen:
         action.trigger()
     assert chosen.args == ["register-pdf", briefing.id]
+
+
+def test_edit_saves_and_undo_puts_the_old_details_back(qtbot, page, services, undo_stack, make_briefing):
+    from ui.dialogs.briefing_dialog import BriefingDialog
+
+    briefing = make_briefing(title="DSL update", capacity=30)
+    open_briefing(qtbot, page, briefing.id)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(BriefingDialog)
+    dialog.form.title.setText("DSL update: KCSIE 2025")
+    dialog.form.capacity.setValue(45)
+    after(qtbot, page, lambda: qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton))
+    assert page.heading.text() == "DSL update: KCSIE 2025"
+    assert services.briefings.row(briefing.id).capacity == 45
+    undo_stack.undo()
+    row = services.briefings.row(briefing.id)
+    assert (row.title, row.capacity) == ("DSL update", 30)
+
+
+def test_duplicate_opens_the_copy_a_week_later(qtbot, page, services, make_briefing):
+    from ui.dialogs.briefing_dialog import BriefingDialog
+
+    briefing = make_briefing(title="Prevent awareness")
+    open_briefing(qtbot, page, briefing.id)
+    qtbot.mouseClick(page.duplicate_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(BriefingDialog)
+    assert dialog.windowTitle() == "Duplicate “Prevent awareness”"
+    after(qtbot, page, lambda: qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton))
+    copy = page.row
+    assert copy.id != briefing.id
+    assert copy.title == "Prevent awareness"
+    assert copy.starts_at - briefing.starts_at == timedelta(days=7)
+
+
+def test_marking_taken_place_asks_first(qtbot, page, services, make_briefing, clock):
+    briefing = make_briefing()
+    clock.advance(timedelta(days=7, hours=3))
+    open_briefing(qtbot, page, briefing.id)
+    assert page.complete_button.isEnabled()
+    qtbot.mouseClick(page.complete_button, Qt.MouseButton.LeftButton)
+    box = page.findChild(QMessageBox)
+    assert "can no longer be edited" in box.text()
+    confirm = next(b for b in box.buttons() if b.text() == "Mark as taken place")
+    after(qtbot, page, lambda: qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton))
+    assert services.briefings.row(briefing.id).status.value == "completed"
+    assert page.summary.text().startswith("Completed · ")
+    assert not page.edit_button.isEnabled()
+
+
+def test_a_walk_in_is_added_past_capacity(qtbot, page, services, make_briefing, make_person, clock):
+    briefing = make_briefing(capacity=1)
+    services.bookings.book(briefing.id, make_person().id)
+    latecomer = make_person(first_name="Wally", last_name="Walker")
+    clock.advance(timedelta(days=7, hours=1))
+    open_briefing(qtbot, page, briefing.id)
+    assert not page.register.add_button.isEnabled()  # once started, latecomers are walk-ins
+    qtbot.mouseClick(page.register.walk_in_button, Qt.MouseButton.LeftButton)
+    picker = page.register.findChild(PeoplePickerDialog)
+    qtbot.keyClicks(picker.search, "wally")
+    qtbot.waitUntil(lambda: picker.results.count() == 1, timeout=5000)
+    picker.results.item(0).setCheckState(Qt.CheckState.Checked)
+    after(qtbot, page, lambda: qtbot.mouseClick(picker.ok_button, Qt.MouseButton.LeftButton))
+    walk_in = next(r for r in page.register.model.rows() if r.person_id == latecomer.id)
+    assert (walk_in.status, walk_in.walk_in, walk_in.number) == (BookingStatus.BOOKED, True, 2)

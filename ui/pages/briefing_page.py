@@ -167,7 +167,7 @@ class BriefingPage(Page):
         self.summary.setText(
             f"{status}{span_text(row.starts_at, row.ends_at)} · {where_text(row)} · {places}{waiting}"
         )
-        self.register.show_register(row, loaded.register)
+        self.register.show_register(row, loaded.register, loaded.now)
         self.details.show_detail(loaded.detail)
         self.recordings.show_recordings(loaded.recordings, loaded.now)
         self.resources.show_resources(row.id, loaded.detail.resources)

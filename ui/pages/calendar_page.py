@@ -21,7 +21,9 @@ from ui.formatting import day_text
 from ui.loading import BackgroundLoad
 from ui.pages.page import Page
 from ui.widgets.action_bar import ActionBar
-from ui.widgets.calendar_views import CalendarCanvas, MonthView, WeekView, monday_of
+from ui.widgets.calendar_canvas import CalendarCanvas, monday_of
+from ui.widgets.month_view import MonthView
+from ui.widgets.week_view import WeekView
 
 
 class CalendarPage(Page):

@@ -7,6 +7,7 @@ Every change goes through the services in one call; the ones that overwrite (mar
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -100,7 +101,7 @@ class RegisterPanel(QWidget):
         layout.addWidget(legend)
 
     # ------------------------------------------------------------------ showing
-    def show_register(self, briefing: BriefingRow, rows: Sequence[RegisterRow]) -> None:
+    def show_register(self, briefing: BriefingRow, rows: Sequence[RegisterRow], now: datetime) -> None:
         """Show a briefing's register, keeping the selection on the same people."""
         selected = {r.registration_id for r in self.selected_rows()}
         self._briefing = briefing
@@ -124,7 +125,8 @@ class RegisterPanel(QWidget):
             "in one district's primary schools).",
         )
         self.stack.show_empty(not rows)
-        open_for_booking = briefing.status is BriefingStatus.SCHEDULED
+        # Once it has started, latecomers are walk-ins.
+        open_for_booking = briefing.status is BriefingStatus.SCHEDULED and briefing.starts_at > now
         for button in (self.add_button, self.audience_button):
             button.setEnabled(open_for_booking)
         self.walk_in_button.setEnabled(briefing.status is not BriefingStatus.CANCELLED)
