@@ -69,6 +69,7 @@ class CalendarPage(Page):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
+        self.heading.setContentsMargins(12, 0, 0, 0)
         bar = ActionBar()
         bar.add("◀ &Previous", lambda: self.step(-1), "The month (or week) before")
         bar.add("&Today", self.go_today)

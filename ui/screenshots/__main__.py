@@ -13,24 +13,12 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QThreadPool, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui.screenshots.settle import settle
+
 SIZE = (1280, 800)
-
-
-def settle(milliseconds: int = 150) -> None:
-    """Let background loads finish and their results paint (an event loop, not processEvents)."""
-    pool = QThreadPool.globalInstance()
-    loop = QEventLoop()
-    for _ in range(200):
-        if pool.activeThreadCount() == 0:
-            break
-        QTimer.singleShot(25, loop.quit)
-        loop.exec()
-    QTimer.singleShot(milliseconds, loop.quit)
-    loop.exec()
 
 
 def save(widget: QWidget, folder: Path, name: str) -> Path:

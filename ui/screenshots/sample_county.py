@@ -249,8 +249,8 @@ def _registers(
                 minutes = rng.randrange(30, row.minutes) if mark is Attendance.LEFT_EARLY else None
                 services.bookings.mark(entry.registration_id, mark, minutes)
         services.briefings.complete(briefing_id)
-    upcoming = [services.briefings.row(i) for i in ids]
-    hsb = next(r for r in upcoming if r.topic_code == "hsb")
+    rows = [services.briefings.row(i) for i in ids]
+    hsb = next(r for r in rows if r.topic_code == "hsb")
     clock.moment = NOW - timedelta(days=2)
     services.briefings.set_resources(
         hsb.id,
@@ -261,15 +261,13 @@ def _registers(
             ResourceLink("Brook traffic light tool", "https://www.brook.org.uk/training/"),
         ],
     )
-    online_safety = next(r for r in upcoming if r.topic_code == "online_safety")
+    online_safety = next(r for r in rows if r.topic_code == "online_safety")
     services.briefings.cancel(online_safety.id, "Presenter unavailable; moving to the spring term")
-    recorded = next(r for r in upcoming if r.title.startswith("DSL update: summer"))
-    services.recordings.attach(
-        recorded.id,
-        RecordingFields(
-            "https://wyvernshire.sharepoint.com/:v:/s/safeguarding/summer-update", passcode="Kc5ie!25"
-        ),
-    )
+    for title, passcode in (("DSL update: summer term", None), ("DSL termly update", "Kc5ie!25")):
+        # The latest session of that title that has taken place.
+        recorded = max((r for r in rows if r.title == title and r.ends_at < NOW), key=lambda r: r.starts_at)
+        link = f"https://wyvernshire.sharepoint.com/:v:/s/safeguarding/{recorded.starts_at:%Y-%m-%d}"
+        services.recordings.attach(recorded.id, RecordingFields(link, passcode=passcode))
 
 
 def _licences(services: Services, rng: random.Random) -> None:

@@ -18,8 +18,11 @@ from briefings.services.opening import open_services
 from briefings.version import __version__
 from ui.app_info import AppInfo
 from ui.main_window import MainWindow
+from ui.pages.briefing_page import BriefingPage
+from ui.pages.calendar_page import CalendarPage
 from ui.pages.catalogue import PAGES
 from ui.screenshots.sample_county import NOW, SettableClock, seed_sample_county
+from ui.screenshots.settle import settle
 
 Shot = tuple[str, Callable[[], QWidget]]
 
@@ -100,10 +103,43 @@ class Tour:
         ]
         shots += [
             ("briefing-register", self._briefing),
+            ("briefing-details", lambda: self._briefing_tab("details")),
+            ("briefing-recordings", lambda: self._briefing_tab("recordings", upcoming=False, recorded=True)),
+            ("calendar-week", self._calendar_week),
             ("dialog-new-briefing", self._dialog(lambda page: page.editor.new())),
             ("dialog-new-series", self._dialog(lambda page: page.editor.new_series(), "fill_half_terms")),
+            ("dialog-add-audience", self._audience_dialog),
         ]
         return shots
+
+    def _briefing_tab(self, tab: str, *, upcoming: bool = True, recorded: bool = False) -> QWidget:
+        rows = self.services.briefings.search(BriefingFilter(when="upcoming" if upcoming else "past"))
+        if recorded:
+            with_recording = {r.briefing_id for r in self.services.recordings.search()}
+            rows = [r for r in rows if r.id in with_recording] or rows
+        page = self.window.page_named("BriefingPage")
+        if rows and isinstance(page, BriefingPage):
+            self.window.open_item("briefing", rows[-1].id if upcoming else rows[0].id)
+            page.tabs.setCurrentWidget(page.details if tab == "details" else page.recordings)
+        return self.window
+
+    def _calendar_week(self) -> QWidget:
+        page = self.window.page_named("CalendarPage")
+        if isinstance(page, CalendarPage):
+            self.window.show_page(self.window.pages.index(page))
+            page.show_view(page.week)
+        return self.window
+
+    def _audience_dialog(self) -> QWidget:
+        upcoming = self.services.briefings.upcoming(1)
+        page = self.window.page_named("BriefingPage")
+        assert isinstance(page, BriefingPage)  # noqa: S101 - the catalogue always has it
+        self.window.open_item("briefing", upcoming[0].id)
+        settle()
+        dialog = page.register.add_audience()
+        assert dialog is not None  # noqa: S101 - a briefing is open
+        self._dialogs.append(dialog)
+        return dialog
 
     def dark_shots(self) -> list[Shot]:
         """The busiest views again, in a dark palette."""

@@ -40,7 +40,7 @@ class CheckList(QListWidget):
             item.setCheckState(Qt.CheckState.Checked if value in kept else Qt.CheckState.Unchecked)
         self.blockSignals(False)
         row_height = max(self.sizeHintForRow(0), self.fontMetrics().lineSpacing() + 2)
-        self.setFixedHeight(row_height * self._rows + 2 * self.frameWidth() + 6)
+        self.setFixedHeight(row_height * self._rows + 2 * self.frameWidth() + 2)
 
     def checked(self) -> list[Any]:
         """The ticked values, in the order offered."""

@@ -31,7 +31,8 @@ class WeekView(CalendarCanvas):
         header = self.fontMetrics().height() + 10
         gutter = self.fontMetrics().horizontalAdvance("00:00") + 10
         column = (self.width() - gutter) / 7
-        hour = (self.height() - header) / (LAST_HOUR - FIRST_HOUR)
+        # Half a line below the last hour so its label is not cut off.
+        hour = (self.height() - header - self.fontMetrics().height() // 2) / (LAST_HOUR - FIRST_HOUR)
         return header, gutter, column, hour
 
     def day_at(self, point: QPoint) -> date | None:
