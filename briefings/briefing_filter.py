@@ -20,28 +20,24 @@ def briefing_words(row: BriefingRow) -> str:
 
 def matches(row: BriefingRow, flt: BriefingFilter, now: datetime, words: str | None = None) -> bool:
     """Whether one row passes the filter (``words`` may pass a cached :func:`briefing_words`)."""
-    if flt.when == "upcoming" and row.ends_at < now:
-        return False
-    if flt.when == "past" and row.ends_at >= now:
-        return False
-    if flt.topic_id is not None and row.topic_id != flt.topic_id:
-        return False
-    if flt.series_id is not None and row.series_id != flt.series_id:
-        return False
-    if flt.status is not None and row.status is not flt.status:
-        return False
-    # A briefing with no district in its audience is open to every district.
-    if flt.district and row.audience_districts and flt.district not in row.audience_districts:
-        return False
-    if flt.starts_from is not None and row.starts_at < flt.starts_from:
-        return False
-    if flt.starts_before is not None and row.starts_at >= flt.starts_before:
+    passes = (
+        flt.when != "upcoming" or row.ends_at >= now,
+        flt.when != "past" or row.ends_at < now,
+        flt.topic_id is None or row.topic_id == flt.topic_id,
+        flt.series_id is None or row.series_id == flt.series_id,
+        flt.status is None or row.status is flt.status,
+        # A briefing with no district in its audience is open to every district.
+        not flt.district or not row.audience_districts or flt.district in row.audience_districts,
+        flt.starts_from is None or row.starts_at >= flt.starts_from,
+        flt.starts_before is None or row.starts_at < flt.starts_before,
+    )
+    if not all(passes):
         return False
     needles = flt.text.casefold().split()
-    if needles:
-        haystack = briefing_words(row) if words is None else words
-        return all(n in haystack for n in needles)
-    return True
+    if not needles:
+        return True
+    haystack = briefing_words(row) if words is None else words
+    return all(n in haystack for n in needles)
 
 
 def filter_briefings(rows: Iterable[BriefingRow], flt: BriefingFilter, now: datetime) -> list[BriefingRow]:
