@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefings.services import Services
@@ -40,4 +41,7 @@ def run_main_window(
     app.setApplicationVersion(info.version)
     window = MainWindow(services, info, PAGES, first_run=first_run)
     window.show()
-    return app.exec()
+    code = app.exec()
+    # Background reads still running must finish before the caller closes the database.
+    QThreadPool.globalInstance().waitForDone(10_000)
+    return code
