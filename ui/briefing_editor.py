@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from briefings.clock import london_today
 from briefings.errors import DomainError
 from briefings.queries.briefings import BriefingRow
 from briefings.scheduling import BriefingFields
@@ -45,7 +46,7 @@ class BriefingEditor(QObject):
 
     def new(self, day: date | None = None) -> BriefingDialog:
         """Schedule a new briefing (on ``day`` if given, else a week from today)."""
-        today = self._services.briefings.now().date()
+        today = london_today(self._services.briefings.now())
         dialog = BriefingDialog(
             BriefingChoices.load(self._services),
             self._services.briefings.schedule,
@@ -106,7 +107,7 @@ class BriefingEditor(QObject):
         dialog = SeriesDialog(
             BriefingChoices.load(self._services),
             self._services.briefings.create_series,
-            today=self._services.briefings.now().date(),
+            today=london_today(self._services.briefings.now()),
             parent=self._parent,
         )
 

@@ -83,6 +83,8 @@ class FieldErrors(QObject):
         self._banner.say("")
         for line in self._lines.values():
             line.say("")
+        for widget in self._inputs.values():
+            widget.setAccessibleDescription("")
 
     def show(self, error: DomainError) -> None:
         """Show ``error`` next to its field, or in the banner; focus the input at fault."""

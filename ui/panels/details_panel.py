@@ -39,7 +39,7 @@ class DetailsPanel(QScrollArea):
             "Series",
             "Cancelled because",
             "Notes",
-            "Calendar",
+            "Calendar invitation",
         ):
             value = QLabel()
             value.setWordWrap(True)
@@ -71,7 +71,7 @@ class DetailsPanel(QScrollArea):
             "Series": row.series_name or "",
             "Cancelled because": detail.cancel_reason or "",
             "Notes": row.notes or "",
-            "Calendar": f"Update {row.calendar_sequence} of {row.calendar_uid}",
+            "Calendar invitation": f"Version {row.calendar_sequence} ({row.calendar_uid})",
         }
         for label, text in texts.items():
             value = self.values[label]

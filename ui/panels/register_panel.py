@@ -222,6 +222,7 @@ class RegisterPanel(QWidget):
             return
         before = {r.registration_id: r for r in self.model.rows()}
         promoted: list[int] = []
+        cancelled = 0
         if len(rows) > 1:
             self._undo.beginMacro(f"Cancel {plural(len(rows), 'booking')}")
         try:
@@ -231,13 +232,14 @@ class RegisterPanel(QWidget):
                 except DomainError as error:
                     tell(self, f"{row.person_name}'s booking was not cancelled", error.message)
                     continue
+                cancelled += 1
                 promoted.extend(outcome.promoted)
                 self._undo.push(CancelBooking(self._undo, self._services, outcome, row.person_name))
         finally:
             if len(rows) > 1:
                 self._undo.endMacro()
         names = ", ".join(before[p].person_name for p in promoted if p in before)
-        message = f"Cancelled {plural(len(rows), 'booking')}"
+        message = f"Cancelled {plural(cancelled, 'booking')}"
         if names:
             message += f"; {names} moved up from the waiting list"
         self.changed.emit(message)
