@@ -63,7 +63,7 @@ class PoolTableModel(RowTableModel[PoolRow]):
         return pool.days_left(self.today) <= EXPIRING_SOON_DAYS
 
     @override
-    def cell_data(self, row: PoolRow, column: int, role: int) -> Any:
+    def extra_data(self, row: PoolRow, column: int, role: int) -> Any:
         if column == STATE_COLUMN and self.needs_attention(row):
             if role == Qt.ItemDataRole.DecorationRole:
                 return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)

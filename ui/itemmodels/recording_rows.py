@@ -81,7 +81,7 @@ class RecordingTableModel(RowTableModel[RecordingRow]):
         return font
 
     @override
-    def cell_data(self, row: RecordingRow, column: int, role: int) -> Any:
+    def extra_data(self, row: RecordingRow, column: int, role: int) -> Any:
         if column == STATE_COLUMN and role == Qt.ItemDataRole.ToolTipRole:
             return f"{moment_text(row.available_from)} to {moment_text(row.available_until)}"
         return None

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from briefings.clock import months_before
 from briefings.errors import DomainError
 from ui.display_text import NOTHING, day_text
-from ui.widgets.empty_state import EmptyState
+from ui.widgets.empty_state import Placeholder
 from ui.widgets.row_table_view import RowTableView
 
 T = TypeVar("T")
@@ -66,7 +66,7 @@ class HistoryTab(QWidget):
     def __init__(self, table: RowTableView, empty: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = table
-        self.state = EmptyState(table)
+        self.state = Placeholder(table)
         self._empty = empty
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 6, 0, 0)
@@ -81,7 +81,7 @@ class HistoryTab(QWidget):
             self.state.show_message(self._empty)
 
 
-def read_or_explain(view: EmptyState, read: Callable[[], T]) -> T | None:
+def read_or_explain(view: Placeholder, read: Callable[[], T]) -> T | None:
     """A detail view's service read; if it is refused (the record was deleted, say) the view says why."""
     try:
         return read()

@@ -18,7 +18,7 @@ from ui.pages.page import Page
 from ui.pages.page_actions import page_action
 from ui.pages.page_layout import list_and_detail, row, stacked
 from ui.pages.pool_detail import PoolDetail, is_active
-from ui.widgets.empty_state import EmptyState
+from ui.widgets.empty_state import Placeholder
 from ui.widgets.progress_delegate import ProgressDelegate
 from ui.widgets.row_table_view import RowTableView
 from ui.widgets.search_chooser import Choice
@@ -38,7 +38,7 @@ class LicencesPage(Page):
         self.table.setItemDelegateForColumn(
             PoolTableModel.SEATS_COLUMN, ProgressDelegate(seats_reading, self.table)
         )
-        self.table_state = EmptyState(self.table)
+        self.table_state = Placeholder(self.table)
         self.detail = PoolDetail(services)
         self.new_button = QPushButton("&New pool…")
         self.edit_button = QPushButton("&Edit pool…")
@@ -105,7 +105,7 @@ class LicencesPage(Page):
     def open_item(self, kind: str, item_id: int) -> bool:
         if kind != "pool":
             return False
-        if not self.pools.rows:
+        if not self.pools.rows():
             self.refresh()
         if not self.table.select_where(lambda pool: pool.id == item_id):
             self.status_message.emit(f"Licence pool {item_id} no longer exists.")

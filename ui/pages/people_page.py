@@ -25,7 +25,7 @@ from ui.pages.page import Page
 from ui.pages.page_actions import page_action
 from ui.pages.page_layout import list_and_detail, row, stacked
 from ui.pages.person_detail import PersonDetail
-from ui.widgets.empty_state import EmptyState
+from ui.widgets.empty_state import Placeholder
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.row_table_view import RowTableView
 from ui.widgets.search_chooser import SearchChooser
@@ -52,7 +52,7 @@ class PeoplePage(Page):
         self.count_label = QLabel()
         self.model = PeopleDirectoryModel(self)
         self.table = RowTableView(self.model)
-        self.table_state = EmptyState(self.table)
+        self.table_state = Placeholder(self.table)
         self.detail = PersonDetail(services)
         self.new_button = QPushButton("&New person…")
         self.edit_button = QPushButton("&Edit…")

@@ -15,13 +15,13 @@ from ui.itemmodels.allocation_rows import AllocationTableModel
 from ui.itemmodels.history_rows import HistoryTableModel
 from ui.itemmodels.membership_rows import MembershipTableModel
 from ui.pages.history_tabs import Facts, HistoryTab, heading, read_or_explain, refresh_text, set_tab_count
-from ui.widgets.empty_state import EmptyState
+from ui.widgets.empty_state import Placeholder
 from ui.widgets.row_table_view import RowTableView
 
 NOTHING_CHOSEN = "Choose a person to see their roles over time, the briefings they booked and their licences."
 
 
-class PersonDetail(EmptyState):
+class PersonDetail(Placeholder):
     """Shows one person; ``open_requested`` asks to show a setting, briefing or pool elsewhere."""
 
     open_requested = Signal(str, int)
@@ -71,7 +71,7 @@ class PersonDetail(EmptyState):
         picked = self.roles_tab.table.current_row()
         if isinstance(picked, MembershipRow):
             return picked
-        current = [m for m in self.roles.rows if m.current]
+        current = [m for m in self.roles.rows() if m.current]
         return current[0] if len(current) == 1 else None
 
     def show_person(self, person_id: int | None) -> None:

@@ -15,14 +15,14 @@ from ui.itemmodels.allocation_rows import AllocationTableModel
 from ui.itemmodels.pool_rows import EXPIRING_SOON_DAYS, expiry_text
 from ui.itemmodels.unallocated_rows import UnallocatedTableModel
 from ui.pages.history_tabs import HistoryTab, heading, set_tab_count
-from ui.widgets.empty_state import EmptyState
+from ui.widgets.empty_state import Placeholder
 from ui.widgets.row_table_view import RowTableView
 from ui.widgets.search_field import SearchField
 
 NOTHING_CHOSEN = "Choose a pool to see who holds its seats and which open settings have none."
 
 
-class PoolDetail(EmptyState):
+class PoolDetail(Placeholder):
     """Shows one pool.
 
     Signals:

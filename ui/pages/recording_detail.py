@@ -13,14 +13,14 @@ from briefings.services import Services
 from ui.display_text import moment_text
 from ui.itemmodels.recording_rows import STATE_WORDS, AccessTableModel
 from ui.pages.history_tabs import Facts, HistoryTab, heading
-from ui.widgets.empty_state import EmptyState
+from ui.widgets.empty_state import Placeholder
 from ui.widgets.row_table_view import RowTableView
 
 NOTHING_CHOSEN = "Choose a recording to see its link, passcode and who it was given to."
 HIDDEN = "••••••••"
 
 
-class RecordingDetail(EmptyState):
+class RecordingDetail(Placeholder):
     """Shows one recording. The passcode is fetched only when the advisor presses Show passcode.
 
     Signals:

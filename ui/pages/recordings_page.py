@@ -27,7 +27,7 @@ from ui.pages.page import Page
 from ui.pages.page_actions import page_action
 from ui.pages.page_layout import list_and_detail, row, stacked
 from ui.pages.recording_detail import RecordingDetail
-from ui.widgets.empty_state import EmptyState
+from ui.widgets.empty_state import Placeholder
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.row_table_view import RowTableView
 from ui.widgets.search_field import SearchField
@@ -53,7 +53,7 @@ class RecordingsPage(Page):
         self.count_label = QLabel()
         self.model = RecordingTableModel(self)
         self.table = RowTableView(self.model)
-        self.table_state = EmptyState(self.table)
+        self.table_state = Placeholder(self.table)
         self.detail = RecordingDetail(services)
         self.add_button = QPushButton("&Add recording…")
         self.edit_button = QPushButton("&Edit…")
@@ -123,7 +123,7 @@ class RecordingsPage(Page):
 
     def _shown(self, chosen_id: int | None) -> None:
         self.count_label.setText(count_text(self.model.total, "recording"))
-        if self.model.rows:
+        if self.model.rows():
             self.table_state.show_content()
             self.table.fit_columns()
         elif self.model.total:

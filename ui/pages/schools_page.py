@@ -20,7 +20,7 @@ from ui.pages.page import Page
 from ui.pages.page_actions import page_action
 from ui.pages.page_layout import list_and_detail, row, stacked
 from ui.pages.setting_detail import SettingDetail
-from ui.widgets.empty_state import EmptyState
+from ui.widgets.empty_state import Placeholder
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.row_table_view import RowTableView
 from ui.widgets.search_field import SearchField
@@ -51,7 +51,7 @@ class SchoolsPage(Page):
         self.count_label = QLabel()
         self.model = SettingDirectoryModel(self)
         self.table = RowTableView(self.model)
-        self.table_state = EmptyState(self.table)
+        self.table_state = Placeholder(self.table)
         self.detail = SettingDetail(services)
         self.new_button = QPushButton("&New setting…")
         self.edit_button = QPushButton("&Edit…")

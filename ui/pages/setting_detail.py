@@ -16,11 +16,11 @@ from ui.itemmodels.history_rows import HistoryTableModel
 from ui.itemmodels.membership_rows import MembershipTableModel
 from ui.itemmodels.setting_rows import status_text
 from ui.pages.history_tabs import Facts, HistoryTab, heading, read_or_explain, refresh_text, set_tab_count
-from ui.widgets.empty_state import EmptyState
+from ui.widgets.empty_state import Placeholder
 from ui.widgets.row_table_view import RowTableView
 
 
-class SettingDetail(EmptyState):
+class SettingDetail(Placeholder):
     """Shows one setting; ``open_requested`` asks to show a person, briefing or pool elsewhere."""
 
     open_requested = Signal(str, int)

@@ -17,7 +17,7 @@ class FilterCombo(QComboBox):
         self.setAccessibleName(all_label)
         # Long entries ("PRU / alternative provision") show in full in the pop-up, not in the bar.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(max(len(all_label), 12))
+        self.setMinimumContentsLength(min(max(len(all_label), 8), 12))
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.addItem(all_label, None)
 

@@ -64,7 +64,7 @@ class RowTableView(QTableView):
 
     def select_where(self, wanted: Any) -> bool:
         """Select the first row for which ``wanted(row)`` is true; False if none is loaded."""
-        for number, row in enumerate(self._rows.rows):
+        for number, row in enumerate(self._rows.rows()):
             if wanted(row):
                 self.selectRow(number)
                 self.scrollTo(self._rows.index(number, 0))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 from typing_extensions import override
 
 TYPING_PAUSE_MS = 250
@@ -20,7 +20,11 @@ class SearchField(QLineEdit):
         self.setPlaceholderText(placeholder)
         self.setClearButtonEnabled(True)
         self.setAccessibleName(placeholder)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(placeholder) + 48)
+        # Wide enough to read the hint where there is room, but never the reason a window
+        # cannot shrink to a small laptop screen: the filter bar shares the width.
+        wanted = self.fontMetrics().horizontalAdvance(placeholder) + 48
+        self.setMinimumWidth(min(wanted, self.fontMetrics().horizontalAdvance("M") * 14))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(TYPING_PAUSE_MS)
