@@ -11,6 +11,7 @@ from briefings.services.base import ServiceContext
 from briefings.services.booking_service import BookingService
 from briefings.services.briefing_service import BriefingService
 from briefings.services.compliance_service import ComplianceService
+from briefings.services.demo_service import DemoService
 from briefings.services.directory_service import DirectoryService
 from briefings.services.licence_service import LicenceService
 from briefings.services.preference_service import PreferenceService
@@ -29,6 +30,7 @@ class Services:
     recordings: RecordingService
     compliance: ComplianceService
     preferences: PreferenceService
+    demo: DemoService
 
     @classmethod
     def build(
@@ -45,4 +47,5 @@ class Services:
             recordings=RecordingService(context),
             compliance=ComplianceService(context),
             preferences=PreferenceService(context),
+            demo=DemoService(context),
         )
