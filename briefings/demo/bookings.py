@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from briefings.clock import to_london
 from briefings.demo.context import DemoContext, DemoRandom
 from briefings.demo.county import DemoSetting
 from briefings.demo.people import DemoMembership, DemoPeople
@@ -112,9 +113,9 @@ def _requests(
             continue
         if setting.closed_on is not None and setting.closed_on < day:
             continue
-        asked[membership.person_id] = window.request(
-            rng, membership, membership.person_id, setting.engagement
-        )
+        request = window.request(rng, membership, membership.person_id, setting.engagement)
+        if membership.starts_on is None or to_london(request.queued_at).date() >= membership.starts_on:
+            asked[membership.person_id] = request  # else they asked before they held the role: no
     partner = PARTNER_TOPICS.get(briefing.topic)
     if partner:
         for person_id in rng.sample(people.partners[partner], rng.randint(0, 2)):

@@ -60,7 +60,7 @@ def add_drafts(ctx: DemoContext, tables: DemoTables, room: int) -> None:
         tables.add(
             Briefing,
             title=title,
-            topic_id=ctx.topics[slot.topic].id,
+            topic_id=ctx.topics[slot.topic],
             series_id=None,
             starts_at=london(day, slot.start),
             ends_at=london(day, slot.end),

@@ -49,23 +49,13 @@ class DemoScale:
 
 
 @dataclass(frozen=True)
-class TopicInfo:
-    """A built-in topic as the generator needs it."""
-
-    id: int
-    code: str
-    name: str
-    minutes: int
-
-
-@dataclass(frozen=True)
 class DemoContext:
     """The inputs every step reads."""
 
     seed: int
     today: date
     scale: DemoScale
-    topics: dict[str, TopicInfo]
+    topics: dict[str, int]  # built-in topic codes to ids
 
     @property
     def now(self) -> datetime:

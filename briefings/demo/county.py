@@ -8,7 +8,7 @@ proposed free school, as a GIAS extract has.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from briefings.demo.context import DemoContext, DemoRandom
@@ -61,7 +61,6 @@ class DemoSetting:
     status: SettingStatus = SettingStatus.OPEN
     closed_on: date | None = None
     predecessor_of: int | None = None
-    staff_ids: list[int] = field(default_factory=list)
 
     @property
     def is_open(self) -> bool:

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from briefings.demo.bookings import BookingOutcome, make_bookings
-from briefings.demo.context import DemoContext, DemoScale, TopicInfo
+from briefings.demo.context import DemoContext, DemoScale
 from briefings.demo.county import make_settings
 from briefings.demo.licences import make_licences
 from briefings.demo.people import DemoPeople
@@ -147,13 +147,8 @@ def _app_started(ctx: DemoContext) -> date:
     return date(ctx.years[0], 7, 1)
 
 
-def _topics(session: Session) -> dict[str, TopicInfo]:
-    found = {
-        code: TopicInfo(topic_id, code, name, minutes)
-        for topic_id, code, name, minutes in session.execute(
-            select(Topic.id, Topic.code, Topic.name, Topic.default_minutes)
-        )
-    }
+def _topics(session: Session) -> dict[str, int]:
+    found: dict[str, int] = dict(session.execute(select(Topic.code, Topic.id)).all())
     needed = {"dsl_update", "dsl_new", "dsl_refresher", "rse", "pshe", "prevent", "hsb", "mental_health",
               "online_safety", "working_group", "heads_workshop"}  # fmt: skip
     missing = sorted(needed - found.keys())

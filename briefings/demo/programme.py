@@ -107,7 +107,7 @@ def make_programme(ctx: DemoContext, tables: DemoTables, people: DemoPeople) -> 
                         name = slot.series.format(year=academic_year_label(year))
                         if name not in series_ids:
                             series_ids[name] = tables.add(
-                                Series, name=name, topic_id=ctx.topics[slot.topic].id, notes=None
+                                Series, name=name, topic_id=ctx.topics[slot.topic], notes=None
                             )
                         briefing.series_id = series_ids[name]
                     briefings.append(briefing)
@@ -190,7 +190,7 @@ def _write(tables: DemoTables, ctx: DemoContext, briefing: DemoBriefing) -> None
     briefing.id = tables.add(
         Briefing,
         title=briefing.title,
-        topic_id=ctx.topics[briefing.topic].id,
+        topic_id=ctx.topics[briefing.topic],
         series_id=briefing.series_id,
         starts_at=briefing.starts_at,
         ends_at=briefing.ends_at,

@@ -114,7 +114,6 @@ class StaffMaker:
         phone = self._names.phone() if rng.chance(0.6) else None
         notes = rng.choice(NOTES) if rng.chance(0.02) else None
         person_id = self._people.add_person(who, email, phone, notes)
-        setting.staff_ids.append(person_id)
         return person_id
 
     def _role(self, person_id: int, setting: DemoSetting, role: Role, job_title: str | None) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from models.base import Base
 
-# SQLite caps how many rows one executemany batch is worth building at once in memory.
+# Rows per executemany call: big enough to be fast, small enough to report progress often.
 CHUNK = 50_000
 
 

@@ -193,10 +193,12 @@ RULES = {
     "drafts take no bookings": (
         "SELECT r.id FROM registrations r JOIN briefings b ON b.id = r.briefing_id WHERE b.status = 'draft'"
     ),
-    "people book for a role they held there": (
-        "SELECT r.id FROM registrations r WHERE r.setting_id IS NOT NULL AND NOT EXISTS ("
+    "people book for a role they held there then": (
+        "SELECT r.id FROM registrations r JOIN briefings b ON b.id = r.briefing_id "
+        "WHERE r.setting_id IS NOT NULL AND NOT EXISTS ("
         "SELECT 1 FROM memberships m WHERE m.person_id = r.person_id AND m.setting_id = r.setting_id "
-        "AND m.role = r.role)"
+        "AND m.role = r.role AND (m.starts_on IS NULL OR m.starts_on <= date(r.queued_at, '+1 day')) "
+        "AND (m.ends_on IS NULL OR m.ends_on >= date(b.starts_at)))"
     ),
     "calendar UIDs are unique": (
         "SELECT calendar_uid FROM briefings GROUP BY calendar_uid HAVING COUNT(*) > 1"
