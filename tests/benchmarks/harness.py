@@ -24,6 +24,9 @@ from models.db import Database
 from tests.benchmarks.sql_capture import Replay, capture
 
 State = TypeVar("State")
+# Seconds of timed runs a benchmark may take; slow ones get fewer repeats, but never under three.
+BUDGET = 10.0
+MIN_REPEATS = 3
 
 
 @dataclass
@@ -117,6 +120,7 @@ class Result:
     name: str
     rows: int
     queries: int
+    runs: int
     median: float
     floor: float
 
@@ -143,8 +147,10 @@ def measure(benchmark: Benchmark[Any], ctx: BenchContext, repeats: int) -> Resul
     state = benchmark.setup(ctx)
     if benchmark.reset:
         benchmark.reset(state)
+    started = time.perf_counter()
     with capture() as captured:
         rows = count_rows(benchmark.run(state))
+    repeats = affordable_repeats(repeats, time.perf_counter() - started)
     replay = Replay(captured)
     floor: Callable[[], object] = (lambda: benchmark.floor(state)) if benchmark.floor else replay
     if benchmark.reset:
@@ -155,7 +161,16 @@ def measure(benchmark: Benchmark[Any], ctx: BenchContext, repeats: int) -> Resul
         runs.append(_timed(benchmark, state, lambda: benchmark.run(state), replay))
         floors.append(_timed(benchmark, state, floor, replay))
     replay.close()
-    return Result(benchmark.name, rows, captured.queries, statistics.median(runs), statistics.median(floors))
+    return Result(
+        benchmark.name, rows, captured.queries, repeats, statistics.median(runs), statistics.median(floors)
+    )
+
+
+def affordable_repeats(wanted: int, one_run: float) -> int:
+    """``wanted``, or fewer (but at least three) when that many would blow the time budget."""
+    if one_run * wanted <= BUDGET:
+        return wanted
+    return max(min(wanted, MIN_REPEATS), int(BUDGET // one_run))
 
 
 def _timed(benchmark: Benchmark[Any], state: Any, work: Callable[[], object], replay: Replay) -> float:
@@ -186,7 +201,7 @@ def run_all(
     return results
 
 
-HEADERS = ("Benchmark", "Rows", "SQL", "Median ms", "Floor ms", "Ratio")
+HEADERS = ("Benchmark", "Rows", "SQL", "Runs", "Median ms", "Floor ms", "Ratio")
 
 
 def table_row(result: Result) -> tuple[str, ...]:
@@ -195,6 +210,7 @@ def table_row(result: Result) -> tuple[str, ...]:
         result.name,
         f"{result.rows:,}",
         str(result.queries),
+        str(result.runs),
         f"{result.median * 1000:,.2f}",
         f"{result.floor * 1000:,.2f}",
         f"{result.ratio:,.1f}x",

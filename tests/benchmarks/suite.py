@@ -66,8 +66,9 @@ def run_suite(
     say("")
     say(format_table(results))
     say(
-        f"\nMedians of {repeats or size.repeats} runs. Floor: the same SQL replayed in raw sqlite3 on the "
-        "same file (unless a benchmark brings its own); Ratio = median / floor; SQL = statements per run."
+        "\nMedian of Runs timed runs (fewer for slow benchmarks). Floor: the same SQL replayed in raw "
+        "sqlite3 on the same file, unless a benchmark brings its own. Ratio = median / floor. "
+        "SQL = statements per run."
     )
     return results
 

@@ -4,7 +4,7 @@ import pytest
 
 from tests.benchmarks import catalogue
 from tests.benchmarks.__main__ import main
-from tests.benchmarks.harness import REGISTRY, Benchmark, count_rows, register, select
+from tests.benchmarks.harness import REGISTRY, Benchmark, affordable_repeats, count_rows, register, select
 from tests.benchmarks.suite import run_suite
 
 pytestmark = pytest.mark.slow
@@ -53,6 +53,13 @@ def test_the_command_line_lists_and_rejects(capsys):
     assert "demo.load" in listed
     assert main(["--only", "no.such.benchmark"]) == 2
     assert "no benchmark matches" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("wanted", "one_run", "runs"), [(7, 0.01, 7), (7, 2.0, 5), (7, 6.0, 3), (1, 60.0, 1)]
+)
+def test_slow_benchmarks_get_fewer_repeats(wanted, one_run, runs):
+    assert affordable_repeats(wanted, one_run) == runs
 
 
 def test_names_are_unique():
