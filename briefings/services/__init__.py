@@ -11,6 +11,7 @@ from briefings.services.base import ServiceContext
 from briefings.services.booking_service import BookingService
 from briefings.services.briefing_service import BriefingService
 from briefings.services.compliance_service import ComplianceService
+from briefings.services.demo_service import DemoService
 from briefings.services.directory_service import DirectoryService
 from briefings.services.invite_service import InviteService
 from briefings.services.licence_service import LicenceService
@@ -31,6 +32,7 @@ class Services:
     compliance: ComplianceService
     preferences: PreferenceService
     invites: InviteService
+    demo: DemoService
 
     @classmethod
     def build(
@@ -48,4 +50,5 @@ class Services:
             compliance=ComplianceService(context),
             preferences=PreferenceService(context),
             invites=InviteService(context),
+            demo=DemoService(context),
         )
