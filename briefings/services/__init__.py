@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from briefings.audit_trail import AuditRecorder
 from briefings.clock import Clock, system_clock
+from briefings.services.audit_service import AuditService
 from briefings.services.base import ServiceContext
 from briefings.services.booking_service import BookingService
 from briefings.services.briefing_service import BriefingService
@@ -29,13 +31,24 @@ class Services:
     recordings: RecordingService
     compliance: ComplianceService
     preferences: PreferenceService
+    audit: AuditService
 
     @classmethod
     def build(
-        cls, sessions: sessionmaker[Session], *, clock: Clock = system_clock, read_only: bool = False
+        cls,
+        sessions: sessionmaker[Session],
+        *,
+        clock: Clock = system_clock,
+        read_only: bool = False,
+        read_only_reason: str | None = None,
     ) -> Services:
-        """Wire every service to the same session factory and clock."""
-        context = ServiceContext(sessions=sessions, clock=clock, read_only=read_only)
+        """Wire every service to the same session factory and clock; every write is audited."""
+        context = ServiceContext(
+            sessions=sessions, clock=clock, read_only=read_only or read_only_reason is not None
+        )
+        if read_only_reason:
+            context.read_only_reason = read_only_reason
+        context.session_hooks.append(AuditRecorder(lambda: context.actor, context.clock).attach)
         return cls(
             context=context,
             briefings=BriefingService(context),
@@ -45,4 +58,5 @@ class Services:
             recordings=RecordingService(context),
             compliance=ComplianceService(context),
             preferences=PreferenceService(context),
+            audit=AuditService(context),
         )
