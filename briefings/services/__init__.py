@@ -16,6 +16,7 @@ from briefings.services.compliance_service import ComplianceService
 from briefings.services.directory_service import DirectoryService
 from briefings.services.licence_service import LicenceService
 from briefings.services.preference_service import PreferenceService
+from briefings.services.privacy_service import PrivacyService
 from briefings.services.recording_service import RecordingService
 
 
@@ -32,6 +33,7 @@ class Services:
     compliance: ComplianceService
     preferences: PreferenceService
     audit: AuditService
+    privacy: PrivacyService
 
     @classmethod
     def build(
@@ -59,4 +61,5 @@ class Services:
             compliance=ComplianceService(context),
             preferences=PreferenceService(context),
             audit=AuditService(context),
+            privacy=PrivacyService(context),
         )
