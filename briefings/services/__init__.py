@@ -15,6 +15,7 @@ from briefings.services.briefing_service import BriefingService
 from briefings.services.compliance_service import ComplianceService
 from briefings.services.directory_service import DirectoryService
 from briefings.services.licence_service import LicenceService
+from briefings.services.link_service import LinkService
 from briefings.services.preference_service import PreferenceService
 from briefings.services.privacy_service import PrivacyService
 from briefings.services.recording_service import RecordingService
@@ -34,6 +35,7 @@ class Services:
     preferences: PreferenceService
     audit: AuditService
     privacy: PrivacyService
+    links: LinkService
 
     @classmethod
     def build(
@@ -62,4 +64,5 @@ class Services:
             preferences=PreferenceService(context),
             audit=AuditService(context),
             privacy=PrivacyService(context),
+            links=LinkService(context),
         )
