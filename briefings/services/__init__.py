@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from briefings.audit_trail import AuditRecorder
 from briefings.clock import Clock, system_clock
 from briefings.services.audit_service import AuditService
+from briefings.services.backup_service import BackupService
 from briefings.services.base import ServiceContext
 from briefings.services.booking_service import BookingService
 from briefings.services.briefing_service import BriefingService
@@ -35,6 +36,7 @@ class Services:
     preferences: PreferenceService
     audit: AuditService
     privacy: PrivacyService
+    backups: BackupService
     links: LinkService
 
     @classmethod
@@ -64,5 +66,6 @@ class Services:
             preferences=PreferenceService(context),
             audit=AuditService(context),
             privacy=PrivacyService(context),
+            backups=BackupService(context),
             links=LinkService(context),
         )
