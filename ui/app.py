@@ -16,6 +16,8 @@ class AppInfo:
 
     version: str
     database: str
+    # Things to tell the advisor once the window is up (a stale lock cleared, a failed backup).
+    notices: tuple[str, ...] = ()
 
 
 def create_application() -> QApplication:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from briefings.cli import Registrar, briefing_commands
+from briefings.cli import Registrar, backup_commands, briefing_commands, people_commands, privacy_commands
 
 DOMAIN_COMMANDS: list[Registrar] = [
     briefing_commands.register,
+    people_commands.register,
+    backup_commands.register,
+    privacy_commands.register,
 ]

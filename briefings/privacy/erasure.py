@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from briefings.audit_trail import summarised
 from briefings.booking import cancel_registration
-from briefings.clock import require_aware
+from briefings.clock import require_aware, to_london
 from briefings.errors import ConflictError
 from briefings.lookup import get_or_fail
 from models.briefings import Briefing, briefing_facilitators
@@ -59,14 +59,14 @@ class ErasureCounts:
         """The preview as sentences for a confirmation dialog or the command line."""
         return [
             f"Name, email, phone and notes of {self.name} (person {self.person_id}) are removed.",
-            f"{self.bookings} bookings are kept as anonymous attendance (setting, role, attendance).",
-            f"{self.future_places} places on briefings still to come are given up.",
-            f"{self.roles} roles are removed.",
-            f"{self.certificates} certificates lose the name printed on them.",
-            f"{self.licence_allocations} licence allocations, {self.recording_links} recording links "
-            "given and the notes on them are unlinked.",
-            f"{self.invitations} calendar invitation records are deleted.",
-            f"{self.briefings_presented} briefings no longer list them as a presenter.",
+            f"{_n(self.bookings, 'booking')} kept as anonymous attendance (setting, role, attendance).",
+            f"{_n(self.future_places, 'place')} on briefings still to come given up.",
+            f"{_n(self.roles, 'role')} removed.",
+            f"{_n(self.certificates, 'certificate')} without the name printed on them.",
+            f"{_n(self.licence_allocations, 'licence allocation')} and "
+            f"{_n(self.recording_links, 'recording link')} given unlinked, with their notes.",
+            f"{_n(self.invitations, 'calendar invitation record')} deleted.",
+            f"{_n(self.briefings_presented, 'briefing')} no longer listing them as a presenter.",
         ]
 
 
@@ -103,7 +103,7 @@ def erase_person(session: Session, person_id: int, now: datetime) -> ErasureCoun
         ConflictError: already erased.
     """
     counts = erasure_preview(session, person_id, now)
-    summary = f"Erased person {person_id}; {counts.bookings} bookings kept as anonymous attendance"
+    summary = f"Erased person {person_id}; {_n(counts.bookings, 'booking')} kept as anonymous attendance"
     with summarised(session, "erased", "people", person_id, summary):
         erase_details(session, session.get_one(Person, person_id), now)
     return counts
@@ -149,12 +149,15 @@ def erase_details(session: Session, person: Person, now: datetime) -> None:
     session.flush()
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def _erasable(session: Session, person_id: int) -> Person:
     person = get_or_fail(session, Person, person_id, "Person", "person_id")
     if person.erased_at is not None:
-        raise ConflictError(
-            f"Person {person_id} was already erased on {person.erased_at:%d %B %Y}", "person_id"
-        )
+        day = to_london(person.erased_at)
+        raise ConflictError(f"Person {person_id} was already erased on {day.day} {day:%B %Y}", "person_id")
     return person
 
 
