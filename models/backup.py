@@ -13,26 +13,25 @@ hold the backups of several databases and rotation only ever touches its own:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from models.private_files import (
-    OWNER_ONLY_FILE,
-    make_private_folder,
-    sync_folder,
-)
+from models.private_files import OWNER_ONLY_FILE, PARTIAL_PREFIX, make_private_folder, sync_folder
 
 SUFFIX = ".sqlite3"
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 # Pages copied per step: a step holds a read snapshot, so big steps make restarts (caused by
 # another connection writing between steps) rare while still reporting progress.
 PAGES_PER_STEP = 4096
+ABANDONED_AFTER_SECONDS = 24 * 60 * 60
 
 Progress = Callable[[int, int], None]
 
@@ -77,6 +76,8 @@ class BackupFile:
     @classmethod
     def parse(cls, path: Path) -> BackupFile | None:
         """The backup a file name describes, or None for files that are not our backups."""
+        if path.name.startswith("."):  # a backup still being written, or abandoned by a crash
+            return None
         match = _NAME.match(path.name)
         if match is None:
             return None
@@ -120,6 +121,7 @@ def take_backup(
     """
     try:
         make_private_folder(folder)
+        _remove_abandoned(folder, database_stem)
         target, partial = _reserve(folder, database_stem, kind, at)
     except OSError as error:
         raise BackupError(f"Cannot write backups to {folder}: {error.strerror or error}.") from error
@@ -201,11 +203,20 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def _remove_abandoned(folder: Path, database_stem: str) -> None:
+    """Delete partial backups a crash left behind (old enough not to be another copy's, in progress)."""
+    cutoff = time.time() - ABANDONED_AFTER_SECONDS
+    for partial in folder.glob(f"{PARTIAL_PREFIX}{database_stem}-*{SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if partial.stat().st_mtime < cutoff:
+                partial.unlink()
+
+
 def _reserve(folder: Path, database_stem: str, kind: BackupKind, at: datetime) -> tuple[Path, Path]:
     """A free final name and an empty private temporary file beside it."""
     for attempt in range(1, 100):
         target = folder / backup_name(database_stem, kind, at, attempt)
-        partial = folder / f".partial-{target.name}"
+        partial = folder / f"{PARTIAL_PREFIX}{target.name}"
         if target.exists():
             continue
         try:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -254,3 +256,18 @@ def test_restore_where_the_database_is_missing_creates_it(db, tmp_path):
     outcome = restore_database(backup, target, tmp_path / "aside", AT)
     assert outcome.kept_aside is None
     assert table_dump(target) == table_dump(backup)
+
+
+def test_partial_backups_are_not_listed_and_old_abandoned_ones_are_removed(db, tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    abandoned = folder / ".partial-briefing-desk-20250101T090000Z-daily.sqlite3"
+    in_progress = folder / ".partial-briefing-desk-20251001T085959Z-manual.sqlite3"
+    for partial in (abandoned, in_progress):
+        partial.write_bytes(b"half a backup")
+    os.utime(abandoned, (time.time() - 3 * 86400,) * 2)
+    assert list_backups(folder) == []
+    _backup(db, folder)
+    assert not abandoned.exists()
+    assert in_progress.exists()  # perhaps another copy of the app, backing up right now
+    assert [b.kind for b in list_backups(folder)] == [BackupKind.MANUAL]
