@@ -15,15 +15,9 @@ from models.certificates import Certificate
 from models.invites import InviteSent
 from models.licences import LicenceAllocation
 from models.registrations import Registration
-from tests.county import build_county
 from tests.storage_checks import table_dump
 
 WHOLE_HISTORY = (datetime(2016, 1, 1, tzinfo=UTC), datetime(2026, 1, 1, tzinfo=UTC))
-
-
-@pytest.fixture
-def county(services, clock, db):
-    return build_county(services, clock, db)
 
 
 def test_the_default_policy_is_six_years_for_everything(services):

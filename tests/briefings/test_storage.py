@@ -20,7 +20,6 @@ from models.backup import BackupKind, list_backups
 from models.db import create_database_engine
 from models.schema import DatabaseError, NotADatabaseError
 from models.writer_lock import WriterLock
-from tests.county import build_county
 from tests.storage_checks import integrity, table_dump
 from tests.two_copies import close_properly, other_copy
 
@@ -202,8 +201,8 @@ def test_a_bad_backup_is_explained_before_anything_is_touched(services, tmp_path
     assert services.backups.backups() == []
 
 
+@pytest.mark.usefixtures("county")
 def test_backup_and_restore_round_trip_every_table_byte_for_byte(services, db, clock):
-    build_county(services, clock, db)
     backup = services.backups.back_up_now()
     assert services.backups.check(backup.path).needs_upgrade is False
     at_backup = table_dump(backup.path)
@@ -225,8 +224,8 @@ def test_backup_and_restore_round_trip_every_table_byte_for_byte(services, db, c
     assert integrity(db.path) == ["ok"]
 
 
+@pytest.mark.usefixtures("county")
 def test_restoring_without_the_app_open_repairs_a_damaged_database(services, db, db_path, clock):
-    build_county(services, clock, db)
     backup = services.backups.back_up_now().path
     expected = table_dump(backup)
     db.dispose()

@@ -6,12 +6,6 @@ import pytest
 
 from briefings.errors import NotFoundError
 from briefings.privacy.report_files import report_as_json, report_as_text
-from tests.county import build_county
-
-
-@pytest.fixture
-def county(services, clock, db):
-    return build_county(services, clock, db)
 
 
 def sections(report):

@@ -6,15 +6,7 @@ import stat
 
 import pytest
 
-from tests.county import build_county
 from tests.storage_checks import table_dump
-
-
-@pytest.fixture
-def county(services, clock, db):
-    built = build_county(services, clock, db)
-    db.dispose()
-    return built
 
 
 def test_people_list_finds_people_by_name(cli, county):

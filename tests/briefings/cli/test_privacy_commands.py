@@ -2,17 +2,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from tests.county import build_county
-
-
-@pytest.fixture
-def county(services, clock, db):
-    built = build_county(services, clock, db)
-    db.dispose()
-    return built
-
 
 def test_retention_show_gives_the_policy_and_the_preview(cli, county):
     status, out, _ = cli("retention", "show")
