@@ -19,20 +19,28 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, delete, exists, func, or_, select, update
+from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from briefings.audit_trail import summarised
-from briefings.clock import london_today, months_before, start_of_london_day, to_london
+from briefings.clock import london_today, to_london
 from briefings.errors import ValidationError
 from briefings.preferences import get_preference, set_preference
 from briefings.privacy.erasure import NAME_REMOVED, erase_details
+from briefings.privacy.retention_rules import (
+    Cutoffs,
+    dormant_people,
+    stale_access,
+    stale_allocation,
+    stale_booking,
+    stale_certificate,
+)
 from models.audit import AuditEvent
-from models.briefings import Briefing, briefing_facilitators
+from models.briefings import Briefing
 from models.certificates import Certificate
 from models.invites import InviteSent
 from models.licences import LicenceAllocation
-from models.people import Membership, Person
+from models.people import Person
 from models.recordings import RecordingAccess
 from models.registrations import Registration
 
@@ -170,19 +178,20 @@ def save_policy(session: Session, policy: RetentionPolicy) -> RetentionPolicy:
 
 def retention_preview(session: Session, policy: RetentionPolicy, now: datetime) -> RetentionPreview:
     """What applying ``policy`` at ``now`` would change, without changing anything."""
-    cut = _Cutoffs.of(policy.checked(), london_today(now))
+    policy = policy.checked()
+    cut = Cutoffs.of(london_today(now), policy.booking_years, policy.people_years, policy.audit_years)
     booking = cut.booking_start
     briefings: tuple[BriefingTally, ...] = ()
     if booking is not None:
         rows = session.execute(
             select(Briefing.id, Briefing.title, Briefing.starts_at, func.count(Registration.id))
             .join(Registration, Registration.briefing_id == Briefing.id)
-            .where(_stale_booking(booking))
+            .where(stale_booking(booking))
             .group_by(Briefing.id)
             .order_by(Briefing.starts_at)
         )
         briefings = tuple(BriefingTally(i, t, to_london(s), int(n)) for i, t, s, n in rows)
-    dormant = _dormant_people(cut.people_start) if cut.people_start is not None else None
+    dormant = dormant_people(cut.people_start) if cut.people_start is not None else None
     listed = _listed(session, dormant) if dormant is not None else ()
     return RetentionPreview(
         policy=policy,
@@ -192,15 +201,13 @@ def retention_preview(session: Session, policy: RetentionPolicy, now: datetime) 
         audit_cutoff=cut.audit,
         bookings=sum(b.bookings for b in briefings),
         briefings=briefings,
-        certificates=_count(
-            session, booking, lambda at: select(Certificate.id).where(_stale_certificate(at))
-        ),
+        certificates=_count(session, booking, lambda at: select(Certificate.id).where(stale_certificate(at))),
         recording_links=_count(
-            session, booking, lambda at: select(RecordingAccess.id).where(_stale_access(at))
+            session, booking, lambda at: select(RecordingAccess.id).where(stale_access(at))
         ),
         invitations=_count(session, booking, lambda at: select(InviteSent.id).where(InviteSent.sent_at < at)),
         licence_allocations=_count(
-            session, cut.booking, lambda day: select(LicenceAllocation.id).where(_stale_allocation(day))
+            session, cut.booking, lambda day: select(LicenceAllocation.id).where(stale_allocation(day))
         ),
         people=_count(session, dormant, lambda q: q),
         people_listed=listed,
@@ -215,7 +222,7 @@ def apply_retention(session: Session, policy: RetentionPolicy, now: datetime) ->
     done = retention_preview(session, policy, now)
     if done.nothing_to_do:
         return done
-    cut = _Cutoffs.of(policy, done.today)
+    cut = Cutoffs.of(done.today, policy.booking_years, policy.people_years, policy.audit_years)
     summary = (
         f"Applied the retention policy: {done.bookings} bookings anonymised, {done.people} people erased"
     )
@@ -224,7 +231,7 @@ def apply_retention(session: Session, policy: RetentionPolicy, now: datetime) ->
     ):
         if cut.people_start is not None:
             for person in session.scalars(
-                select(Person).where(Person.id.in_(_dormant_people(cut.people_start)))
+                select(Person).where(Person.id.in_(dormant_people(cut.people_start)))
             ):
                 erase_details(session, person, now)
         if cut.booking_start is not None and cut.booking is not None:
@@ -238,102 +245,26 @@ def _forget_old_bookings(session: Session, start: datetime, day: date) -> None:
     stale = (
         select(Registration.id)
         .join(Briefing, Registration.briefing_id == Briefing.id)
-        .where(_stale_booking(start))
+        .where(stale_booking(start))
     )
     session.execute(
         update(Registration).where(Registration.id.in_(stale)).values(person_id=None, notes=None),
         execution_options={"synchronize_session": False},
     )
     session.execute(
-        update(Certificate).where(_stale_certificate(start)).values(person_name=NAME_REMOVED),
+        update(Certificate).where(stale_certificate(start)).values(person_name=NAME_REMOVED),
         execution_options={"synchronize_session": False},
     )
     session.execute(
-        update(RecordingAccess).where(_stale_access(start)).values(person_id=None, note=None),
+        update(RecordingAccess).where(stale_access(start)).values(person_id=None, note=None),
         execution_options={"synchronize_session": False},
     )
     session.execute(
         delete(InviteSent).where(InviteSent.sent_at < start), execution_options={"synchronize_session": False}
     )
     session.execute(
-        update(LicenceAllocation).where(_stale_allocation(day)).values(person_id=None, notes=None),
+        update(LicenceAllocation).where(stale_allocation(day)).values(person_id=None, notes=None),
         execution_options={"synchronize_session": False},
-    )
-
-
-@dataclass(frozen=True)
-class _Cutoffs:
-    today: date
-    booking: date | None
-    people: date | None
-    audit: date | None
-
-    @classmethod
-    def of(cls, policy: RetentionPolicy, today: date) -> _Cutoffs:
-        def back(years: int | None) -> date | None:
-            return None if years is None else months_before(today, 12 * years)
-
-        return cls(today, back(policy.booking_years), back(policy.people_years), back(policy.audit_years))
-
-    @property
-    def booking_start(self) -> datetime | None:
-        return None if self.booking is None else start_of_london_day(self.booking)
-
-    @property
-    def people_start(self) -> datetime | None:
-        return None if self.people is None else start_of_london_day(self.people)
-
-    @property
-    def audit_start(self) -> datetime | None:
-        return None if self.audit is None else start_of_london_day(self.audit)
-
-
-def _stale_booking(before: datetime) -> ColumnElement[bool]:
-    personal = or_(Registration.person_id.is_not(None), Registration.notes.is_not(None))
-    return personal & (Briefing.ends_at < before)
-
-
-def _stale_certificate(before: datetime) -> ColumnElement[bool]:
-    return (Certificate.briefing_date < to_london(before).date()) & (Certificate.person_name != NAME_REMOVED)
-
-
-def _stale_access(before: datetime) -> ColumnElement[bool]:
-    personal = or_(RecordingAccess.person_id.is_not(None), RecordingAccess.note.is_not(None))
-    return personal & (RecordingAccess.given_at < before)
-
-
-def _stale_allocation(before: date) -> ColumnElement[bool]:
-    personal = or_(LicenceAllocation.person_id.is_not(None), LicenceAllocation.notes.is_not(None))
-    return personal & (func.coalesce(LicenceAllocation.ended_on, LicenceAllocation.expires_on) < before)
-
-
-def _dormant_people(since: datetime) -> Select[int]:
-    """People added before ``since`` with nothing linking them to the time since."""
-    day = to_london(since).date()
-    recent_booking = (
-        select(Registration.id)
-        .join(Briefing, Registration.briefing_id == Briefing.id)
-        .where(Registration.person_id == Person.id, Briefing.starts_at >= since)
-    )
-    recent_role = select(Membership.id).where(
-        Membership.person_id == Person.id, or_(Membership.ends_on.is_(None), Membership.ends_on >= day)
-    )
-    recent_licence = select(LicenceAllocation.id).where(
-        LicenceAllocation.person_id == Person.id,
-        func.coalesce(LicenceAllocation.ended_on, LicenceAllocation.expires_on) >= day,
-    )
-    recent_link = select(RecordingAccess.id).where(
-        RecordingAccess.person_id == Person.id, RecordingAccess.given_at >= since
-    )
-    recent_presenting = (
-        select(Briefing.id)
-        .join(briefing_facilitators, briefing_facilitators.c.briefing_id == Briefing.id)
-        .where(briefing_facilitators.c.person_id == Person.id, Briefing.starts_at >= since)
-    )
-    return select(Person.id).where(
-        Person.erased_at.is_(None),
-        Person.created_at < since,
-        *(~exists(q) for q in (recent_booking, recent_role, recent_licence, recent_link, recent_presenting)),
     )
 
 
