@@ -6,8 +6,6 @@ imports models, can show them like any other refusal.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,19 +13,19 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from briefings.clock import to_london
-from briefings.errors import ConflictError, ReadOnlyError, ValidationError
+from briefings.errors import ConflictError, ReadOnlyError
 from briefings.services.base import Service
 from briefings.storage.backups import (
     BackupSettings,
+    as_domain_errors,
     back_up,
     database_file,
     load_backup_settings,
     save_backup_settings,
 )
 from briefings.storage.restoring import RestoreReport, restore_open_database
-from models.backup import BackupError, BackupFile, BackupKind, Progress, list_backups
+from models.backup import BackupFile, BackupKind, Progress, list_backups
 from models.restore import check_database_file
-from models.schema import DatabaseError
 
 
 @dataclass(frozen=True)
@@ -86,7 +84,7 @@ class BackupService(Service):
         with self._read() as session:
             settings = load_backup_settings(session)
             engine = session.get_bind()
-        with self._file_errors("folder"):
+        with as_domain_errors("folder"):
             return BackupRow.of(
                 back_up(self._engine(engine), BackupKind.MANUAL, self.now(), settings, progress=progress)
             )
@@ -100,7 +98,7 @@ class BackupService(Service):
 
     def check(self, path: Path) -> BackupCheck:
         """Check a backup before restoring it (ValidationError says what is wrong with it)."""
-        with self._file_errors("path"):
+        with as_domain_errors("path"):
             checked = check_database_file(path)
         return BackupCheck(checked.path, checked.revision, not checked.current, checked.size)
 
@@ -110,7 +108,7 @@ class BackupService(Service):
             raise ReadOnlyError(self.context.read_only_reason)
         with self._read() as session:
             engine = self._engine(session.get_bind())
-        with self._file_errors("path"):
+        with as_domain_errors("path"):
             return restore_open_database(engine, path, self.context.actor, self.now(), progress=progress)
 
     @staticmethod
@@ -120,15 +118,5 @@ class BackupService(Service):
         return bind
 
     def _database(self, bind: object) -> Path:
-        with self._file_errors("database"):
+        with as_domain_errors("database"):
             return database_file(self._engine(bind))
-
-    @staticmethod
-    @contextmanager
-    def _file_errors(field: str) -> Iterator[None]:
-        try:
-            yield
-        except DatabaseError as error:
-            raise ValidationError(str(error), field) from error
-        except BackupError as error:
-            raise ConflictError(str(error), field) from error

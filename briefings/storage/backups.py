@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -18,7 +20,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from briefings.clock import london_today
-from briefings.errors import ValidationError
+from briefings.errors import ConflictError, ValidationError
 from briefings.preferences import get_preference, set_preference
 from models.backup import (
     BackupError,
@@ -30,6 +32,7 @@ from models.backup import (
     take_backup,
 )
 from models.db import sqlite_path
+from models.schema import DatabaseError
 
 FOLDER_KEY = "backup.folder"
 KEEP_KEY = "backup.keep"
@@ -138,6 +141,21 @@ def database_file(engine: Engine) -> Path:
             "Only a database kept in a file can be backed up here; use the server's own backups."
         )
     return path
+
+
+@contextmanager
+def as_domain_errors(field: str) -> Iterator[None]:
+    """Turn file problems into domain errors, which the UI (never importing models) can catch.
+
+    A file that must not be opened or restored becomes a ValidationError; a backup that could
+    not be written or kept aside becomes a ConflictError. The message is kept as it is.
+    """
+    try:
+        yield
+    except DatabaseError as error:
+        raise ValidationError(str(error), field) from error
+    except BackupError as error:
+        raise ConflictError(str(error), field) from error
 
 
 def _settings(folder: object, keep: object) -> BackupSettings:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from briefings.clock import to_london
 from briefings.errors import ReadOnlyError
-from briefings.storage.backups import BackupSettings, database_file, read_backup_settings
+from briefings.storage.backups import BackupSettings, as_domain_errors, database_file, read_backup_settings
 from briefings.storage.opening import read_only_reason
 from models.audit import AuditEvent
 from models.backup import BackupError, Progress
@@ -72,11 +72,21 @@ def restore_database_file(
 ) -> RestoreReport:
     """Restore over a database no copy of the app has open (which may be damaged or missing).
 
+    For the command line and the start-up error dialog; file problems come back as domain
+    errors naming ``path`` (the backup) or ``database``.
+
     Raises:
         ReadOnlyError: another copy of the app has the database open.
-        DatabaseError: the backup is not one we can restore; nothing was changed.
-        BackupError: the current file could not be kept aside; nothing was changed.
+        ValidationError: the backup is not one we can restore; nothing was changed.
+        ConflictError: the current file could not be kept aside; nothing was changed.
     """
+    with as_domain_errors("path"):
+        return _restore_closed(url, backup, actor, now, progress)
+
+
+def _restore_closed(
+    url: str | None, backup: Path, actor: str, now: datetime, progress: Progress | None
+) -> RestoreReport:
     resolved = normalise_url(url) if url else default_database_url()
     database = sqlite_path(resolved)
     if database is None:
