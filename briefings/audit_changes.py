@@ -75,10 +75,15 @@ class RowChange:
 
     action: str
     table: str
-    entity_id: int | None
+    key: object
     name: str
     refs: dict[str, Any]
     changes: dict[str, Any]
+
+    @property
+    def entity_id(self) -> int | None:
+        """The row's id when it is a whole number (preferences are keyed by name)."""
+        return self.key if isinstance(self.key, int) and not isinstance(self.key, bool) else None
 
     def then(self, later: RowChange) -> RowChange | None:
         """This change followed by ``later`` to the same row (None: the row came and went)."""
@@ -89,7 +94,7 @@ class RowChange:
             first = changes.get(column)
             both = isinstance(first, list) and isinstance(value, list)
             changes[column] = [first[0], value[1]] if both else value  # type: ignore[index]
-        return RowChange(self.action, self.table, self.entity_id, later.name, later.refs, changes)
+        return RowChange(self.action, self.table, self.key, later.name, later.refs, changes)
 
     def sentence(self) -> str:
         """The readable summary: "Changed booking 4 (briefing 2, person 7): attendance"."""
@@ -128,7 +133,6 @@ def describe(state: InstanceState[Any], table: str, action: str) -> RowChange | 
     # New rows have their primary key by now but not yet an identity key.
     identity = state.mapper.primary_key_from_instance(state.obj())
     key = identity[0] if len(identity) == 1 else None
-    entity_id = key if isinstance(key, int) and not isinstance(key, bool) else None
     name = entity_name(table) + (f" {key}" if key is not None else "")
     label = next(
         (state.attrs[c].value for c in _LABEL_COLUMNS if c in state.mapper.column_attrs and c not in private),
@@ -136,7 +140,7 @@ def describe(state: InstanceState[Any], table: str, action: str) -> RowChange | 
     )
     if label is not None and str(label) != str(key):
         name += f" “{label}”"
-    return RowChange(action, table, entity_id, name, _references(state, private), changes)
+    return RowChange(action, table, key, name, _references(state, private), changes)
 
 
 def _references(state: InstanceState[Any], private: frozenset[str]) -> dict[str, Any]:

@@ -73,7 +73,7 @@ class _SessionAudit:
     recorder: AuditRecorder
     flushing: list[RowChange] = field(default_factory=list)
     # Entries written in this transaction, by row, so a later change updates them.
-    written: dict[tuple[str, int], tuple[int, RowChange]] = field(default_factory=dict)
+    written: dict[tuple[str, object], tuple[int, RowChange]] = field(default_factory=dict)
     summaries: list[Counter[tuple[str, str]]] = field(default_factory=list)
 
     def record(self, connection: Connection, changes: list[RowChange]) -> None:
@@ -100,7 +100,7 @@ class _SessionAudit:
         connection.execute(insert(_table()), entry)
 
     def _write(self, connection: Connection, change: RowChange) -> None:
-        key = (change.table, change.entity_id) if change.entity_id is not None else None
+        key = (change.table, change.key) if change.key is not None else None
         earlier = self.written.pop(key, None) if key else None
         if earlier is not None:
             entry_id, first = earlier

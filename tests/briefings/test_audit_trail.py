@@ -28,6 +28,8 @@ def test_each_change_is_logged_with_the_user_and_the_time(services, db, clock, m
     clock.advance(timedelta(hours=2))
     services.preferences.set("organiser.name", "Wyvernshire Safeguarding")
     services.preferences.set("organiser.name", None)
+    services.preferences.set_many({"organiser.email": "a@wyvern.example"})
+    services.preferences.set_many({"organiser.email": None, "organiser.phone": "01632"})
     logged = [(e.actor, e.at, e.action, e.entity, e.entity_id, e.summary) for e in events(db)]
     assert logged == [
         ("alice", datetime(2025, 10, 1, 9, tzinfo=UTC), "added", "settings", setting.id,
@@ -36,6 +38,12 @@ def test_each_change_is_logged_with_the_user_and_the_time(services, db, clock, m
          "Added preference organiser.name"),
         ("alice", datetime(2025, 10, 1, 11, tzinfo=UTC), "removed", "preferences", None,
          "Removed preference organiser.name"),
+        ("alice", datetime(2025, 10, 1, 11, tzinfo=UTC), "added", "preferences", None,
+         "Added preference organiser.email"),
+        ("alice", datetime(2025, 10, 1, 11, tzinfo=UTC), "removed", "preferences", None,
+         "Removed preference organiser.email"),
+        ("alice", datetime(2025, 10, 1, 11, tzinfo=UTC), "added", "preferences", None,
+         "Added preference organiser.phone"),
     ]  # fmt: skip
 
 
