@@ -39,27 +39,28 @@ def _run_gui(database_url: str | None) -> int:
 
     app = create_application()
     from briefings.services import Services  # noqa: PLC0415
+    from briefings.storage.opening import open_for_use  # noqa: PLC0415
     from briefings.version import __version__  # noqa: PLC0415
-    from models.db import open_database  # noqa: PLC0415
     from models.schema import DatabaseError  # noqa: PLC0415
 
     try:
-        database = open_database(database_url)
+        # The writer lock (or read-only), a backup before any upgrade, and the day's backup.
+        opened = open_for_use(database_url)
     except DatabaseError as error:
         show_startup_error("Briefing Desk cannot open the database", str(error))
         return 2
     try:
-        services = Services.build(database.sessions)
+        services = Services.build(opened.database.sessions, read_only_reason=opened.read_only_reason)
         # An empty database offers these; None hides a choice (the settings import is wired
         # here once it has a dialog).
         first_run = FirstRunOffer(
             load_demo=lambda progress: services.demo.load(progress=progress).headline,
             import_settings=None,
         )
-        info = AppInfo(version=__version__, database=database.describe())
+        info = AppInfo(version=__version__, database=opened.database.describe(), notices=opened.notes)
         return run_main_window(app, services, info, first_run)
     finally:
-        database.dispose()
+        opened.close()
 
 
 if __name__ == "__main__":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
+import re
+import unicodedata
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -9,6 +12,9 @@ from briefings.errors import ValidationError
 
 MAX_TEXT = 300
 MAX_URL = 2000
+# Control, format (bidirectional overrides, zero-width), separator and private-use characters.
+_INVISIBLE = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})
+_HOST_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 
 
 def clean_text(
@@ -30,32 +36,65 @@ def optional_text(value: str | None, field: str, label: str, *, limit: int = 10_
 
 
 def https_url(value: str, field: str, label: str = "The link") -> str:
-    """An absolute https link with a host; anything else is refused with the reason.
+    """An absolute https link with a proper host name; anything else is refused with the reason.
 
-    Links end up opened in a browser by people who trust the app, so http, javascript:, file:
-    and links with embedded credentials are refused rather than "fixed".
+    Links end up opened in a browser by people who trust the app, so http, javascript:, file:,
+    embedded credentials, backslashes (browsers read them as slashes, so the host shown would
+    not be the host visited), invisible characters and malformed hosts are refused rather than
+    "fixed".
     """
     text = (value or "").strip()
     if not text:
         raise ValidationError(f"{label} is required", field)
     if any(ch.isspace() for ch in text):
         raise ValidationError(f"{label} must not contain spaces", field)
+    if any(unicodedata.category(ch) in _INVISIBLE for ch in text):
+        raise ValidationError(f"{label} contains invisible or control characters", field)
+    if "\\" in text:
+        raise ValidationError(f"{label} must not contain backslashes", field)
     parts = urlsplit(text)
     if parts.scheme.lower() != "https":
         shown = parts.scheme or "no scheme"
         raise ValidationError(f"{label} must start with https:// (it has {shown})", field)
     if not parts.hostname:
         raise ValidationError(f"{label} has no host name", field)
-    if parts.username or parts.password:
+    if parts.username or parts.password or "@" in parts.netloc:
         raise ValidationError(f"{label} must not carry a user name or password", field)
+    try:
+        parts.port  # noqa: B018 - urlsplit checks the port only when asked
+    except ValueError:
+        raise ValidationError(f"{label} has an impossible port number", field) from None
+    if ascii_host(parts.hostname) is None:
+        raise ValidationError(f"{label} has a malformed host name ({parts.hostname})", field)
     if len(text) > MAX_URL:
         raise ValidationError(f"{label} is longer than 2,000 characters", field)
     return text
 
 
 def link_host(url: str) -> str:
-    """The host a link goes to, shown to the advisor before it is opened."""
-    return urlsplit(url).hostname or ""
+    """The host a link goes to, shown to the advisor before it is opened.
+
+    International names are shown in their ASCII (punycode) form, which is what the browser
+    really contacts: a look-alike such as "аррӏе.com" in Cyrillic shows as "xn--80ak6aa92e.com".
+    """
+    host = urlsplit(url).hostname or ""
+    return ascii_host(host) or host
+
+
+def ascii_host(host: str) -> str | None:
+    """The host in ASCII (IDNA) form, or None when it is not a valid host name or IP address."""
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        pass
+    try:
+        encoded = host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return None
+    labels = encoded.split(".")
+    if len(labels) < 2 or not all(_HOST_LABEL.match(label) for label in labels):  # noqa: PLR2004
+        return None
+    return encoded
 
 
 def positive_int(value: int, field: str, label: str, *, most: int = 100_000) -> int:

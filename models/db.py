@@ -7,6 +7,7 @@ project is the engine set-up below, so a shared PostgreSQL can take its place la
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
+
+from models.private_files import create_private_file, make_private_folder, restrict_to_owner
 
 APP_NAME = "briefing-desk"
 DATABASE_ENV = "BRIEFING_DESK_DATABASE"
@@ -55,8 +58,12 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def create_database_engine(url: str, *, echo: bool = False) -> Engine:
-    """An engine with the settings the app relies on (foreign keys, WAL, busy timeout)."""
+def create_database_engine(url: str, *, echo: bool = False, read_only: bool = False) -> Engine:
+    """An engine with the settings the app relies on (foreign keys, WAL, busy timeout).
+
+    A new SQLite file and the folder made for it are private to the user; an existing file we
+    own is tightened to owner-only. ``read_only`` makes SQLite itself refuse every write.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, echo=echo, pool_pre_ping=True)
@@ -67,15 +74,27 @@ def create_database_engine(url: str, *, echo: bool = False) -> Engine:
         # One shared connection, or every session would see its own empty in-memory database.
         kwargs |= {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _prepare_file(path, create=not read_only)
         # Workers read on other threads; each checks out its own pooled connection.
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
     engine = create_engine(url, **kwargs)
-    _configure_sqlite(engine, in_memory=path is None)
+    _configure_sqlite(engine, in_memory=path is None, read_only=read_only)
     return engine
 
 
-def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
+def _prepare_file(path: Path, *, create: bool) -> None:
+    if not create:
+        return
+    make_private_folder(path.parent)
+    if not create_private_file(path):
+        for existing in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+            try:
+                restrict_to_owner(existing)
+            except OSError:  # a read-only medium: opening it will say what is wrong
+                break
+
+
+def _configure_sqlite(engine: Engine, *, in_memory: bool, read_only: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # pysqlite otherwise opens transactions lazily, before the first write only, which
@@ -85,7 +104,10 @@ def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
         try:
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            if not in_memory:
+            if read_only:
+                # Belt and braces under the services' ReadOnlyError: SQLite refuses writes too.
+                cursor.execute("PRAGMA query_only = ON")
+            elif not in_memory:
                 cursor.execute("PRAGMA journal_mode = WAL")
                 cursor.execute("PRAGMA synchronous = NORMAL")
         finally:
@@ -121,19 +143,36 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str | None = None, *, migrate: bool = True, echo: bool = False) -> Database:
+def open_database(
+    url: str | None = None,
+    *,
+    migrate: bool = True,
+    echo: bool = False,
+    read_only: bool = False,
+    before_migrate: Callable[[Engine, str | None], None] | None = None,
+) -> Database:
     """Open (and by default upgrade) the database at ``url``, or the default one.
 
+    Args:
+        url: A SQLAlchemy URL or a file path; None for the default database.
+        migrate: Whether to bring an older schema up to date.
+        echo: Log every SQL statement.
+        read_only: Another copy of the app is the writer: never migrate, and have SQLite refuse
+            writes. The schema must already be the one this version expects.
+        before_migrate: Called before any migration runs (the pre-migration backup).
+
     Raises:
-        models.schema.DatabaseError: the file is not a database, is damaged, or was written by a
-            newer version of the app.
+        models.schema.DatabaseError: the file is not a database, is damaged, was written by a
+            newer version of the app, or (read-only) still needs an upgrade.
     """
     from models.schema import check_and_upgrade  # noqa: PLC0415 - Alembic loads only when opening
 
     resolved = normalise_url(url) if url else default_database_url()
-    engine = create_database_engine(resolved, echo=echo)
+    engine = create_database_engine(resolved, echo=echo, read_only=read_only)
     try:
-        check_and_upgrade(engine, upgrade=migrate)
+        check_and_upgrade(
+            engine, upgrade=migrate and not read_only, before_migrate=before_migrate, require_head=read_only
+        )
     except Exception:
         engine.dispose()
         raise

@@ -11,3 +11,5 @@ class AppInfo:
 
     version: str
     database: str
+    # Things to tell the advisor once the window is up (a stale lock cleared, a failed backup).
+    notices: tuple[str, ...] = ()

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from briefings.cli import Registrar, briefing_commands, demo_commands, invite_commands
+from briefings.cli import (
+    Registrar,
+    backup_commands,
+    briefing_commands,
+    demo_commands,
+    invite_commands,
+    people_commands,
+    privacy_commands,
+)
 
 DOMAIN_COMMANDS: list[Registrar] = [
     briefing_commands.register,
+    people_commands.register,
     invite_commands.register,
+    backup_commands.register,
+    privacy_commands.register,
     demo_commands.register,
 ]

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, TextIO
 
+from briefings.clock import Clock, system_clock
 from briefings.services import Services
-from models.db import Database, open_database
+from briefings.storage.opening import OpenedDatabase, open_for_use
+from models.db import Database
 
 
 class CliError(Exception):
@@ -23,21 +26,31 @@ class CliContext:
 
     database_url: str | None
     out: TextIO
-    _database: Database | None = field(default=None, init=False)
+    clock: Clock = system_clock
+    _opened: OpenedDatabase | None = field(default=None, init=False)
     _services: Services | None = field(default=None, init=False)
+
+    @property
+    def opened(self) -> OpenedDatabase:
+        """The database opened as the app opens it: writer lock or read-only, backups, migration."""
+        if self._opened is None:
+            self._opened = open_for_use(self.database_url, clock=self.clock)
+            for note in self._opened.notes:
+                print(f"briefing-desk: note: {note}", file=sys.stderr)
+        return self._opened
 
     @property
     def database(self) -> Database:
         """The database, opened (and migrated) on first use."""
-        if self._database is None:
-            self._database = open_database(self.database_url)
-        return self._database
+        return self.opened.database
 
     @property
     def services(self) -> Services:
-        """Every service over the database."""
+        """Every service over the database (refusing changes when another copy is the writer)."""
         if self._services is None:
-            self._services = Services.build(self.database.sessions)
+            self._services = Services.build(
+                self.database.sessions, clock=self.clock, read_only_reason=self.opened.read_only_reason
+            )
         return self._services
 
     def print(self, text: str = "") -> None:
@@ -58,9 +71,9 @@ class CliContext:
             self.print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
     def close(self) -> None:
-        """Release the database."""
-        if self._database is not None:
-            self._database.dispose()
+        """Release the database and the writer lock."""
+        if self._opened is not None:
+            self._opened.close()
 
 
 def to_jsonable(value: Any) -> Any:

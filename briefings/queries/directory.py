@@ -156,6 +156,7 @@ class PersonFilter:
     district: str | None = None
     phase: Phase | None = None
     include_former: bool = False
+    include_erased: bool = False
     limit: int | None = None
     offset: int = 0
     sort: PersonSort = "name"
@@ -324,6 +325,8 @@ def _settings_query(flt: SettingFilter) -> Select[Setting]:
 
 def _people_query(flt: PersonFilter, today: date) -> Select[Person]:
     query = select(Person)
+    if not flt.include_erased:
+        query = query.where(Person.erased_at.is_(None))
     text = flt.text.strip()
     if text:
         words = text.split()

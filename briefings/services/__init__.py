@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from briefings.audit_trail import AuditRecorder
 from briefings.clock import Clock, system_clock
+from briefings.services.audit_service import AuditService
+from briefings.services.backup_service import BackupService
 from briefings.services.base import ServiceContext
 from briefings.services.booking_service import BookingService
 from briefings.services.briefing_service import BriefingService
@@ -15,7 +18,9 @@ from briefings.services.demo_service import DemoService
 from briefings.services.directory_service import DirectoryService
 from briefings.services.invite_service import InviteService
 from briefings.services.licence_service import LicenceService
+from briefings.services.link_service import LinkService
 from briefings.services.preference_service import PreferenceService
+from briefings.services.privacy_service import PrivacyService
 from briefings.services.recording_service import RecordingService
 
 
@@ -33,13 +38,27 @@ class Services:
     preferences: PreferenceService
     invites: InviteService
     demo: DemoService
+    audit: AuditService
+    privacy: PrivacyService
+    backups: BackupService
+    links: LinkService
 
     @classmethod
     def build(
-        cls, sessions: sessionmaker[Session], *, clock: Clock = system_clock, read_only: bool = False
+        cls,
+        sessions: sessionmaker[Session],
+        *,
+        clock: Clock = system_clock,
+        read_only: bool = False,
+        read_only_reason: str | None = None,
     ) -> Services:
-        """Wire every service to the same session factory and clock."""
-        context = ServiceContext(sessions=sessions, clock=clock, read_only=read_only)
+        """Wire every service to the same session factory and clock; every write is audited."""
+        context = ServiceContext(
+            sessions=sessions, clock=clock, read_only=read_only or read_only_reason is not None
+        )
+        if read_only_reason:
+            context.read_only_reason = read_only_reason
+        context.session_hooks.append(AuditRecorder(lambda: context.actor, context.clock).attach)
         return cls(
             context=context,
             briefings=BriefingService(context),
@@ -51,4 +70,8 @@ class Services:
             preferences=PreferenceService(context),
             invites=InviteService(context),
             demo=DemoService(context),
+            audit=AuditService(context),
+            privacy=PrivacyService(context),
+            backups=BackupService(context),
+            links=LinkService(context),
         )

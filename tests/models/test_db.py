@@ -116,3 +116,23 @@ def test_foreign_keys_are_enforced(db):
         session.add(
             Registration(briefing_id=12345, status="booked", queued_at=datetime(2025, 1, 1, tzinfo=UTC))
         )
+
+
+def test_damage_deep_inside_the_file_is_found_when_opening(db_path):
+    data = bytearray(db_path.read_bytes())
+    middle = (len(data) // 4096 // 2) * 4096
+    data[middle : middle + 8192] = b"\xa5" * 8192  # table pages; the header and schema still read
+    db_path.write_bytes(bytes(data))
+    with pytest.raises(DamagedDatabaseError, match=r"damaged \(Page \d+: .*\)\. Restore it from a backup"):
+        open_database(str(db_path))
+
+
+def test_a_read_only_open_has_sqlite_refuse_every_write(db_path):
+    database = open_database(str(db_path), read_only=True)
+    try:
+        with pytest.raises(Exception, match="readonly"), database.engine.begin() as connection:
+            connection.execute(text("INSERT INTO preferences (key, value) VALUES ('k', '1')"))
+        with database.engine.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM topics")).scalar() > 0
+    finally:
+        database.dispose()

@@ -1,0 +1,1 @@
+"""UK GDPR duties: erasure, retention and subject access."""

@@ -1,0 +1,1 @@
+"""Keeping the database safe: one writer, backups before upgrades and once a day, restores."""
