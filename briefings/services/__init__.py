@@ -12,6 +12,7 @@ from briefings.services.booking_service import BookingService
 from briefings.services.briefing_service import BriefingService
 from briefings.services.compliance_service import ComplianceService
 from briefings.services.directory_service import DirectoryService
+from briefings.services.import_service import ImportService
 from briefings.services.licence_service import LicenceService
 from briefings.services.preference_service import PreferenceService
 from briefings.services.recording_service import RecordingService
@@ -29,6 +30,7 @@ class Services:
     recordings: RecordingService
     compliance: ComplianceService
     preferences: PreferenceService
+    imports: ImportService
 
     @classmethod
     def build(
@@ -45,4 +47,5 @@ class Services:
             recordings=RecordingService(context),
             compliance=ComplianceService(context),
             preferences=PreferenceService(context),
+            imports=ImportService(context),
         )
