@@ -19,7 +19,7 @@ class Column:
     aliases: tuple[str, ...]
     required: bool = False
 
-    def keys(self) -> set[str]:
+    def spellings(self) -> set[str]:
         """Every spelling of the header, normalised."""
         return {header_key(a) for a in (self.label, *self.aliases)}
 
@@ -32,7 +32,7 @@ def header_key(text: str) -> str:
 
 def header_score(columns: Sequence[Column]) -> Callable[[Sequence[str]], int]:
     """Scores a candidate header row by how many of the columns it names."""
-    known = set().union(*(c.keys() for c in columns))
+    known = set().union(*(c.spellings() for c in columns))
 
     def score(cells: Sequence[str]) -> int:
         return sum(1 for cell in cells if header_key(cell) in known)

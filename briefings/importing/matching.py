@@ -20,13 +20,14 @@ from models.enums import SAFEGUARDING_LEADS
 
 BOOKED_MATCH = 85
 WALK_IN_MATCH = 90
-MARGIN = 8
+MARGIN = 5
 SUGGEST = 65
 SCHOOL_BONUS = 8
 DOMAIN_BONUS = 6
 BOOKED_BONUS = 5
 SHOWN_SUGGESTIONS = 5
 EXACT = 99
+HALF_NAME_FIT = 59  # a given or family name alone that agrees exactly scores 60
 # More words than this is more likely a school's name on a shared device than a person's.
 LONGEST_PERSON_NAME = 3
 
@@ -174,15 +175,32 @@ def _decide(
         return _device_or_unmatched(hinted, pool)
     best_score, best, backed = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
-    clear = best_score - runner_up >= MARGIN
+    # "Amanda C" fits every Amanda C...: an initial alone never settles who it was.
+    clear = best_score - runner_up >= MARGIN and not parts.family_initial_only
     if best.booked and best_score >= BOOKED_MATCH and clear:
         return Proposal(MatchKind.BOOKED, best.person_id, "name matches a booking", suggestions)
+    if _only_booking_at_the_school(parts, scored):
+        return Proposal(
+            MatchKind.BOOKED, best.person_id, "the only booking with this name at that school", suggestions
+        )
     unique_name = pool.full_names.get(f"{fold(parts.given)} {fold(parts.family)}", 0) == 1
     exact = name_score(parts, best.first_name, best.last_name) >= EXACT
     if not best.booked and best_score >= WALK_IN_MATCH and clear and (backed or (exact and unique_name)):
         why = "name and school match" if backed else "the only person with this name"
         return Proposal(MatchKind.WALK_IN, best.person_id, why, suggestions)
     return Proposal(MatchKind.SUGGESTED, None, "similar names: choose who it was", suggestions)
+
+
+def _only_booking_at_the_school(parts: NameParts, scored: Sequence[tuple[float, Candidate, bool]]) -> bool:
+    """A half name ("Siân (Wynmoor)", "Ms Phillips - Drayleigh") fitting one booking at the school named."""
+    if (parts.given and parts.family and not parts.is_initial) or parts.family_initial_only:
+        return False
+    fitting = [
+        c
+        for s, c, backed in scored
+        if backed and c.booked and name_score(parts, c.first_name, c.last_name) >= HALF_NAME_FIT
+    ]
+    return len(fitting) == 1 and scored[0][1] is fitting[0]
 
 
 def _device_or_unmatched(hinted: set[int], pool: MatchPool) -> Proposal:

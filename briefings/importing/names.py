@@ -183,6 +183,11 @@ class NameParts:
         return len(compact(self.given)) == 1
 
     @property
+    def family_initial_only(self) -> bool:
+        """Whether only the initial of the family name is known ("Amanda C")."""
+        return len(compact(self.family)) == 1
+
+    @property
     def full(self) -> str:
         """Given and family name as one string."""
         return f"{self.given} {self.family}".strip()

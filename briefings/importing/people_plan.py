@@ -168,10 +168,15 @@ def _load(session: Session, today: date) -> _Stored:
     roles: dict[int, list[Membership]] = defaultdict(list)
     at_setting: dict[int, list[int]] = defaultdict(list)
     for membership in session.scalars(select(Membership).where(Membership.setting_id.is_not(None))):
-        if membership.is_current(today) and membership.person_id in people:
+        if (
+            membership.setting_id is not None
+            and membership.is_current(today)
+            and membership.person_id in people
+        ):
             roles[membership.person_id].append(membership)
-            if membership.setting_id is not None:
-                at_setting[membership.setting_id].append(membership.person_id)
+            here = at_setting[membership.setting_id]
+            if membership.person_id not in here:
+                here.append(membership.person_id)
     return _Stored(people, by_email, roles, at_setting)
 
 

@@ -21,7 +21,7 @@ NAME_LIMIT = 120
 NOTES_LIMIT = 2000
 PHONE_LIMIT = 40
 UK_DIGITS = 11  # 01632 960116
-GUESS_THRESHOLD = 88
+GUESS_THRESHOLD = 85
 # A name is taken to be in the wrong column when the list itself uses it the other way round
 # this much more often (and often enough to tell).
 SWAP_EVIDENCE = 3
@@ -123,7 +123,10 @@ def suggest_mapping(headers: Sequence[str], remembered: Mapping[str, str] | None
         free = [k for k in keys if k not in taken]
         if column.field in columns or not free:
             continue
-        best = process.extractOne(header_key(column.label), free, scorer=fuzz.ratio)
+        best = max(
+            (process.extractOne(alias, free, scorer=fuzz.ratio) for alias in column.spellings()),
+            key=lambda found: found[1] if found else 0,
+        )
         if best is not None and best[1] >= GUESS_THRESHOLD:
             columns[column.field], origins[column.field] = keys[best[0]], "guessed"
             taken.add(best[0])
