@@ -71,8 +71,11 @@ def apply_attendance(
             by_person[row.person_id].append(row)
     marked: dict[str, int] = defaultdict(int)
     walk_ins = 0
+    applied = _applied_rows(session, briefing.id)
     for person_id, person_rows in by_person.items():
-        registration, walked_in = _record(session, briefing, person_id, preview.rules, now)
+        registration, walked_in = _record(
+            session, briefing, person_id, applied[person_id], rules=preview.rules, now=now
+        )
         walk_ins += walked_in
         for row in person_rows:
             row.registration_id = registration.id
@@ -175,17 +178,32 @@ def _stored_row(
     )
 
 
+def _applied_rows(
+    session: Session, briefing_id: int, person_id: int | None = None
+) -> dict[int, list[AttendanceImportRow]]:
+    """Every applied row of a briefing (or of one person at it), by person: all reports, merged."""
+    query = select(AttendanceImportRow).where(
+        AttendanceImportRow.briefing_id == briefing_id, AttendanceImportRow.status == ImportRowStatus.APPLIED
+    )
+    if person_id is not None:
+        query = query.where(AttendanceImportRow.person_id == person_id)
+    found: dict[int, list[AttendanceImportRow]] = defaultdict(list)
+    for row in session.scalars(query):
+        if row.person_id is not None:
+            found[row.person_id].append(row)
+    return found
+
+
 def _record(
-    session: Session, briefing: Briefing, person_id: int, rules: AttendanceRules, now: datetime
+    session: Session,
+    briefing: Briefing,
+    person_id: int,
+    rows: list[AttendanceImportRow],
+    *,
+    rules: AttendanceRules,
+    now: datetime,
 ) -> tuple[Registration, int]:
-    """Mark one person from every applied row of theirs for the briefing (all reports, merged)."""
-    rows = session.scalars(
-        select(AttendanceImportRow).where(
-            AttendanceImportRow.briefing_id == briefing.id,
-            AttendanceImportRow.person_id == person_id,
-            AttendanceImportRow.status == ImportRowStatus.APPLIED,
-        )
-    ).all()
+    """Mark one person from all their applied rows for the briefing, joins merged once."""
     intervals = [
         Interval(datetime.fromisoformat(a), datetime.fromisoformat(b))
         for row in rows
@@ -203,9 +221,8 @@ def _record(
         walked_in = 1
     if mark is Attendance.PRESENT and minutes is None:
         minutes = briefing.minutes
-    booking.mark_attendance(
-        session, registration.id, mark, now, minutes=minutes, source=rows[0].source_kind if rows else "import"
-    )
+    source = rows[0].source_kind if rows else "import"
+    booking.mark_attendance(session, registration.id, mark, now, minutes=minutes, source=source)
     return registration, walked_in
 
 
@@ -227,7 +244,10 @@ def resolve_row(session: Session, row_id: int, decision: RowDecision, now: datet
     row.person_id, row.status = person_id, ImportRowStatus.APPLIED
     session.flush()
     rules = AttendanceRules(row.min_minutes, row.late_after)
-    registration, _ = _record(session, row_briefing(session, row), person_id, rules, now)
+    applied = _applied_rows(session, row.briefing_id, person_id)
+    registration, _ = _record(
+        session, row_briefing(session, row), person_id, applied[person_id], rules=rules, now=now
+    )
     row.registration_id = registration.id
     session.flush()
     return row

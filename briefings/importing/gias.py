@@ -11,7 +11,7 @@ from briefings.directory import URN_RANGE
 from briefings.importing.columns import Column, header_score, locate
 from briefings.importing.gias_vocabulary import gias_phase, gias_status
 from briefings.importing.problems import Problem, error, looks_like_formula, note, warning
-from briefings.importing.sources import TableRow, read_table
+from briefings.importing.sources import Table, TableRow, paused_collector, read_table
 from models.enums import Phase, SettingStatus
 
 NAME_LIMIT = 300
@@ -102,6 +102,20 @@ def read_gias(data: bytes, name: str) -> GiasExtract:
     problems: list[Problem] = [*table.notes, *header_notes]
     if "la_code" not in found:
         problems.append(note("No “LA (code)” column: the file cannot be narrowed to one local authority"))
+    with paused_collector():
+        records = _records(table, found, problems)
+    return GiasExtract(
+        records=tuple(records.values()),
+        problems=tuple(problems),
+        authorities=_authorities(records.values()),
+        description=table.description,
+        rows_read=len(table.rows),
+        mapping=tuple((c.label, table.headers[found[c.field]]) for c in COLUMNS if c.field in found),
+    )
+
+
+def _records(table: Table, found: dict[str, int], problems: list[Problem]) -> dict[int, GiasRecord]:
+    """One record per URN; shifted rows, bad rows and conflicting repeats are reported instead."""
     records: dict[int, GiasRecord] = {}
     width = len(table.headers)
     for row in table.rows:
@@ -129,14 +143,7 @@ def read_gias(data: bytes, name: str) -> GiasExtract:
                     "URN",
                 )
             )
-    return GiasExtract(
-        records=tuple(records.values()),
-        problems=tuple(problems),
-        authorities=_authorities(records.values()),
-        description=table.description,
-        rows_read=len(table.rows),
-        mapping=tuple((c.label, table.headers[found[c.field]]) for c in COLUMNS if c.field in found),
-    )
+    return records
 
 
 def _authorities(records: Iterable[GiasRecord]) -> tuple[tuple[str, str, int], ...]:
@@ -147,8 +154,12 @@ def _authorities(records: Iterable[GiasRecord]) -> tuple[tuple[str, str, int], .
 
 
 def _record(row: TableRow, found: dict[str, int]) -> tuple[GiasRecord | None, list[Problem]]:
+    cells, width = row.cells, len(row.cells)
+    # One pass over the columns read (this runs 50,000 times for an all-England extract).
+    values = {field: cells[index].strip() if index < width else "" for field, index in found.items()}
+
     def cell(field: str) -> str:
-        return row.cell(found.get(field))
+        return values.get(field, "")
 
     problems: list[Problem] = []
     urn = _urn(cell("urn"), row.number, problems)

@@ -131,16 +131,18 @@ def _ids_by_urn(session: Session, urns: set[int]) -> dict[int, Setting]:
 def _staff_to_carry(
     session: Session, links: tuple[SuccessorLink, ...]
 ) -> list[tuple[Membership, SuccessorLink]]:
-    conversions = [link for link in links if link.carries_staff]
-    settings = _ids_by_urn(session, {link.old_urn for link in conversions})
+    """Current roles at converted schools, each with the link to the academy they carry on at."""
+    conversions = {link.old_urn: link for link in links if link.carries_staff}
+    settings = _ids_by_urn(session, set(conversions))
+    link_of = {setting.id: (setting, conversions[urn]) for urn, setting in settings.items()}
+    if not link_of:
+        return []
     carry: list[tuple[Membership, SuccessorLink]] = []
-    for link in conversions:
-        old = settings.get(link.old_urn)
-        if old is None:
-            continue
+    for membership in session.scalars(select(Membership).where(Membership.setting_id.in_(link_of))):
+        old, link = link_of[membership.setting_id or 0]
         ends = old.closed_on
-        rows = session.scalars(select(Membership).where(Membership.setting_id == old.id))
-        carry.extend((m, link) for m in rows if m.ends_on is None or (ends is not None and m.ends_on > ends))
+        if membership.ends_on is None or (ends is not None and membership.ends_on > ends):
+            carry.append((membership, link))
     return carry
 
 

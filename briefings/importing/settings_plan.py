@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from briefings.importing.gias import GiasExtract, GiasRecord
@@ -106,7 +106,9 @@ def choose_records(extract: GiasExtract, la_code: str | None) -> tuple[list[Gias
 def plan_settings(session: Session, extract: GiasExtract, la_code: str | None) -> SettingsPlan:
     """Compare the extract's records with the stored settings, by URN."""
     records, other = choose_records(extract, la_code)
-    stored = {s.urn: s for s in session.scalars(select(Setting).where(Setting.urn.is_not(None)))}
+    columns = [getattr(Setting, name) for name in ("id", "urn", "successor_id", *SYNCED)]
+    # Plain rows, not ORM objects: an all-England extract compares 50,000 settings.
+    stored = {s.urn: s for s in session.execute(select(*columns).where(Setting.urn.is_not(None)))}
     new: list[SettingChange] = []
     changed: list[SettingChange] = []
     closed: list[SettingChange] = []
@@ -162,7 +164,7 @@ def record_values(record: GiasRecord) -> dict[str, Any]:
     }
 
 
-def _differences(setting: Setting, values: dict[str, Any]) -> tuple[FieldChange, ...]:
+def _differences(setting: Row[Any], values: dict[str, Any]) -> tuple[FieldChange, ...]:
     found = []
     for name in SYNCED:
         after = values[name]
@@ -186,7 +188,7 @@ def _shown(value: object) -> str:
     return str(value)
 
 
-def _ids_to_urns(stored: dict[int | None, Setting]) -> dict[int, int]:
+def _ids_to_urns(stored: dict[int, Row[Any]]) -> dict[int, int]:
     return {s.id: urn for urn, s in stored.items() if urn is not None}
 
 

