@@ -301,16 +301,20 @@ def _ended(
 def _suggestions(
     planned: Sequence[PlannedPerson], people: Sequence[FilePerson], stored: _Stored, lookup: SettingLookup
 ) -> list[DuplicateSuggestion]:
-    """New people whose name is close to someone at the same setting (stored or listed)."""
-    found = []
-    new_at: dict[int, list[tuple[PlannedPerson, FilePerson]]] = defaultdict(list)
+    """New people who may already be someone: never merged, listed for the advisor.
+
+    A close name at the same setting (stored or elsewhere in the list), or the same name as
+    someone stored at another setting (a mover the list gives no e-mail for).
+    """
+    found: list[DuplicateSuggestion] = []
+    new_at: dict[int, list[PlannedPerson]] = defaultdict(list)
     for plan, person in zip(planned, people, strict=True):
         if plan.person_id is None:
             for setting_id in person.setting_ids:
-                new_at[setting_id].append((plan, person))
+                new_at[setting_id].append(plan)
     for setting_id, members in new_at.items():
         setting_name = lookup.by_id[setting_id].name
-        for index, (plan, _person) in enumerate(members):
+        for index, plan in enumerate(members):
             parts = split_person_name(plan.full_name)
             for person_id in stored.at_setting.get(setting_id, []):
                 other = stored.people[person_id]
@@ -327,7 +331,7 @@ def _suggestions(
                             round(score),
                         )
                     )
-            for other_plan, _ in members[index + 1 :]:
+            for other_plan in members[index + 1 :]:
                 score = name_score(parts, other_plan.first_name, other_plan.last_name)
                 if score >= SUGGEST_AT:
                     found.append(
@@ -341,4 +345,28 @@ def _suggestions(
                             round(score),
                         )
                     )
+    found.extend(_namesakes_elsewhere(planned, stored, lookup, {s.rows for s in found}))
+    return found
+
+
+def _namesakes_elsewhere(
+    planned: Sequence[PlannedPerson], stored: _Stored, lookup: SettingLookup, already: set[tuple[int, ...]]
+) -> list[DuplicateSuggestion]:
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for person in stored.people.values():
+        by_name[f"{fold(person.first_name)} {fold(person.last_name)}"].append(person.id)
+    found = []
+    for plan in planned:
+        if plan.person_id is not None or plan.rows in already:
+            continue
+        for person_id in by_name.get(f"{fold(plan.first_name)} {fold(plan.last_name)}", []):
+            places = sorted(
+                {lookup.by_id[m.setting_id].name for m in stored.roles.get(person_id, []) if m.setting_id}
+            )
+            where = f"elsewhere ({', '.join(places)})" if places else "elsewhere"
+            found.append(
+                DuplicateSuggestion(
+                    plan.rows, plan.full_name, stored.people[person_id].full_name, person_id, (), where, 100
+                )
+            )
     return found

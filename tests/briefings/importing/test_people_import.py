@@ -100,6 +100,17 @@ def test_a_person_who_moved_school_is_moved_not_duplicated(services, county, fix
     assert Role.DEPUTY_DSL in {m.role for m in jane.roles if m.current}  # the list covers DSLs only
 
 
+def test_a_mover_without_an_email_is_suggested_not_merged(services, county, make_person):
+    before = make_person(
+        role=Role.DSL, setting_id=county[960002], first_name="Rhys", last_name="Owen", email=None
+    )
+    preview, _ = _import(services, b"First name,Last name,Role,URN\r\nRhys,Owen,DSL,960001\r\n")
+    assert preview.counts["new_people"] == 1
+    [suggestion] = preview.plan.suggestions
+    assert (suggestion.other_person_id, suggestion.score) == (before.id, 100)
+    assert "St Mary’s – Ashmoor High School" in suggestion.setting_name
+
+
 def test_people_no_longer_listed_at_a_school_have_that_role_ended(services, county, make_person):
     gone = make_person(role=Role.DSL, setting_id=county[960002], first_name="Old", last_name="Hand")
     governor = make_person(role=Role.GOVERNOR, setting_id=county[960002])
