@@ -264,12 +264,22 @@ def _pair(
     spans: dict[str, list[tuple[datetime | None, datetime | None]]] = defaultdict(list)
     lines: dict[str, list[int]] = defaultdict(list)
     shown: dict[str, tuple[str, str | None]] = {}
+    doubled: set[str] = set()
     for moment, number, values in sorted(events, key=lambda e: (e[0], e[1])):
         email = values.get("email", "").lower() or None
         key = _key(values["name"], email)
         shown.setdefault(key, (values["name"], email))
         lines[key].append(number)
         if values["action"].lower().startswith("join"):
+            if open_joins[key] and key not in doubled:
+                doubled.add(key)
+                problems.append(
+                    note(
+                        f"{values['name']} joined again while still in the meeting: two devices, or two "
+                        "people with one name (the log cannot tell them apart; their time is counted once)",
+                        number,
+                    )
+                )
             open_joins[key].append(moment)
         elif open_joins[key]:
             spans[key].append((open_joins[key].pop(0), moment))

@@ -211,6 +211,7 @@ def test_the_legacy_log_agrees_with_the_current_report_of_the_same_meeting(sampl
     for p in current.participants:
         by_name[p.name].append(p)
     assert len(legacy.participants) == 322  # two people called Lucy McCarthy share one name in the log
+    assert any("Lucy McCarthy joined again" in str(p) for p in legacy.problems)
     for p in legacy.participants:
         same = by_name[p.name]
         if len(same) == 1:
