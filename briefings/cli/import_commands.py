@@ -54,6 +54,11 @@ def register(nouns: Nouns) -> None:
         + ", ".join(FIELD_LABELS),
     )
     people.add_argument("--role", type=enum_value(Role), help="the role for rows without one (e.g. dsl)")
+    people.add_argument(
+        "--keep-unlisted",
+        action="store_true",
+        help="a partial list: keep roles it does not show (people who moved are still moved)",
+    )
     _common(people)
     people.set_defaults(handler=_people)
 
@@ -162,7 +167,7 @@ def _people(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         suggestion = service.people_mapping(data, args.file.name)
         mapping = with_choices(suggestion.mapping, parse_mapping(args.mapping), args.role)
-        preview = service.preview_people(data, args.file.name, mapping)
+        preview = service.preview_people(data, args.file.name, mapping, end_unlisted=not args.keep_unlisted)
     except ImportRefused as error:
         raise _refused(error) from error
     if args.json:

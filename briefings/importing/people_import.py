@@ -95,17 +95,25 @@ def with_choices(
 
 
 def preview_people(
-    session: Session, data: bytes, file_name: str, mapping: ColumnMapping, today: date
+    session: Session,
+    data: bytes,
+    file_name: str,
+    mapping: ColumnMapping,
+    today: date,
+    *,
+    end_unlisted: bool = True,
 ) -> PeoplePreview:
     """Read a list through a mapping and work out what importing it would change; writes nothing."""
     table = read_staff_table(data, file_name)
     staff = read_staff(table, mapping, file_name)
-    return PeoplePreview(file_name, mapping, staff, plan_people(session, staff, today))
+    return PeoplePreview(
+        file_name, mapping, staff, plan_people(session, staff, today, end_unlisted=end_unlisted)
+    )
 
 
 def apply_people(session: Session, preview: PeoplePreview, now: datetime) -> PeopleImportResult:
     """Write a previewed list; refuses if the directory changed since the preview."""
-    plan = plan_people(session, preview.staff, preview.plan.today)
+    plan = plan_people(session, preview.staff, preview.plan.today, end_unlisted=preview.plan.end_unlisted)
     if plan.fingerprint != preview.plan.fingerprint:
         raise ConflictError("The directory changed since this preview; preview the file again", "file")
     new = plan.new_people

@@ -27,6 +27,7 @@ from models.people import Membership, Person
 
 SUGGEST_AT = 80.0
 SAME_PERSON = 60.0
+MOVED = "moved to"
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class PeoplePlan:
     problems: tuple[Problem, ...]
     rows_placed: int
     today: date
+    end_unlisted: bool = True
     extra: dict[str, int] = field(default_factory=dict, compare=False)
 
     @property
@@ -129,8 +131,16 @@ class _Stored:
     at_setting: dict[int, list[int]]
 
 
-def plan_people(session: Session, staff: StaffList, today: date) -> PeoplePlan:
-    """Compare a checked staff list with the directory; reads only."""
+def plan_people(session: Session, staff: StaffList, today: date, *, end_unlisted: bool = True) -> PeoplePlan:
+    """Compare a checked staff list with the directory; reads only.
+
+    Args:
+        session: Where to read the directory.
+        staff: The checked list.
+        today: The date in England (roles end the day before; movers' new roles start today).
+        end_unlisted: Whether roles the list no longer shows end. Moves are made either way;
+            leave this off for a partial list (only the new DSLs, say).
+    """
     lookup = SettingLookup(session)
     problems: list[Problem] = []
     placed = []
@@ -150,6 +160,8 @@ def plan_people(session: Session, staff: StaffList, today: date) -> PeoplePlan:
             claimed.add(match)
         planned.append(_planned(person, match, how, stored=stored, lookup=lookup))
     ended = _ended(planned, people, stored=stored, scope=scope, lookup=lookup, today=today)
+    if not end_unlisted:
+        ended = [e for e in ended if e.reason.startswith(MOVED)]
     suggestions = _suggestions(planned, people, stored, lookup)
     return PeoplePlan(
         people=tuple(planned),
@@ -159,6 +171,7 @@ def plan_people(session: Session, staff: StaffList, today: date) -> PeoplePlan:
         problems=tuple(problems),
         rows_placed=len(placed),
         today=today,
+        end_unlisted=end_unlisted,
     )
 
 
@@ -275,7 +288,7 @@ def _ended(
             if person_id in listed and key not in listed[person_id]:
                 moved = membership.setting_id not in {s for s, _ in listed[person_id]}
                 reason = (
-                    f"moved to {new_place[person_id]}"
+                    f"{MOVED} {new_place[person_id]}"
                     if moved and person_id in new_place
                     else "no longer listed in this role"
                 )

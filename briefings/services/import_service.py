@@ -119,10 +119,17 @@ class ImportService(Service):
         mapping, headers = mapping_for(data, file_name, remembered if isinstance(remembered, dict) else {})
         return MappingSuggestion(headers, mapping)
 
-    def preview_people(self, data: bytes, file_name: str, mapping: ColumnMapping) -> PeoplePreview:
-        """What importing a staff list through a mapping would change."""
+    def preview_people(
+        self, data: bytes, file_name: str, mapping: ColumnMapping, *, end_unlisted: bool = True
+    ) -> PeoplePreview:
+        """What importing a staff list through a mapping would change.
+
+        With ``end_unlisted`` off (a partial list) roles the list does not show are kept; movers
+        are still moved.
+        """
         with self._read() as session:
-            return preview_people(session, data, file_name, mapping, london_today(self.now()))
+            today = london_today(self.now())
+            return preview_people(session, data, file_name, mapping, today, end_unlisted=end_unlisted)
 
     def apply_people(self, preview: PeoplePreview, *, remember_mapping: bool = True) -> PeopleImportResult:
         """Write a previewed staff list, remembering its mapping for next time."""

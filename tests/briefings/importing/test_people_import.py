@@ -123,6 +123,16 @@ def test_people_no_longer_listed_at_a_school_have_that_role_ended(services, coun
     assert all(m.current for m in services.directory.person(governor.id).roles)
 
 
+def test_a_partial_list_can_keep_the_roles_it_does_not_show(services, county, make_person):
+    kept = make_person(role=Role.DSL, setting_id=county[960002])
+    data = b"First name,Last name,Role,URN\r\nNew,Lead,DSL,960002\r\n"
+    mapping = services.imports.people_mapping(data, "new.csv").mapping
+    preview = services.imports.preview_people(data, "new.csv", mapping, end_unlisted=False)
+    assert preview.plan.ended == ()
+    services.imports.apply_people(preview)
+    assert all(m.current for m in services.directory.person(kept.id).roles)
+
+
 def test_an_address_someone_else_holds_is_not_given_to_a_different_person(services, county, make_person):
     make_person(first_name="Real", last_name="Owner", email="shared@x.example")
     preview, _ = _import(
