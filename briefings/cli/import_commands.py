@@ -34,7 +34,12 @@ def register(nouns: Nouns) -> None:
     noun = nouns.add_parser("import", help="import settings (GIAS), staff lists and attendance reports")
     noun.set_defaults(noun_parser=noun)
     verbs = noun.add_subparsers(dest="verb", metavar="VERB")
+    _settings_verb(verbs)
+    _people_verb(verbs)
+    _attendance_verb(verbs)
 
+
+def _settings_verb(verbs: Nouns) -> None:
     settings = verbs.add_parser("settings", help="settings from a GIAS establishment extract (CSV or .xlsx)")
     settings.add_argument("file", type=Path, metavar="FILE")
     settings.add_argument(
@@ -43,6 +48,8 @@ def register(nouns: Nouns) -> None:
     _common(settings)
     settings.set_defaults(handler=_settings)
 
+
+def _people_verb(verbs: Nouns) -> None:
     people = verbs.add_parser("people", help="people and their roles from a staff list (CSV or .xlsx)")
     people.add_argument("file", type=Path, metavar="FILE")
     people.add_argument(
@@ -62,6 +69,8 @@ def register(nouns: Nouns) -> None:
     _common(people)
     people.set_defaults(handler=_people)
 
+
+def _attendance_verb(verbs: Nouns) -> None:
     attendance = verbs.add_parser(
         "attendance", help="attendance from a Teams or Zoom report for one briefing"
     )

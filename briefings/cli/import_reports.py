@@ -178,7 +178,12 @@ def print_attendance_preview(
         ],
     )
     ctx.print()
-    listed, hidden = _limited(preview.rows, shown)
+    _attendance_rows(ctx, preview.rows, shown)
+    _problems(ctx, preview.problems, shown)
+
+
+def _attendance_rows(ctx: CliContext, rows: Sequence[AttendanceRow], shown: int) -> None:
+    listed, hidden = _limited(rows, shown)
     ctx.print_table(
         ["#", "Name", "Email", "Joins", "Minutes", "Proposal", "Person", "Mark"],
         [
@@ -196,7 +201,6 @@ def print_attendance_preview(
         ],
     )
     _more(ctx, hidden)
-    _problems(ctx, preview.problems, shown)
 
 
 def _person(row: AttendanceRow) -> str:

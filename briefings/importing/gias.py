@@ -163,30 +163,12 @@ def _record(row: TableRow, found: dict[str, int]) -> tuple[GiasRecord | None, li
 
     problems: list[Problem] = []
     urn = _urn(cell("urn"), row.number, problems)
-    name = " ".join(cell("name").split())
-    if not name:
-        problems.append(error("the establishment name is blank", row.number, "EstablishmentName"))
-    elif len(name) > NAME_LIMIT:
-        problems.append(
-            error(
-                f"the name is {len(name):,} characters long; the most is {NAME_LIMIT}",
-                row.number,
-                "EstablishmentName",
-            )
-        )
-    elif looks_like_formula(name):
-        problems.append(
-            warning(
-                "the name looks like a spreadsheet formula; kept as plain text",
-                row.number,
-                "EstablishmentName",
-            )
-        )
+    name = _name(cell("name"), row.number, problems)
     status = gias_status(cell("status"))
     if status is None:
         shown = cell("status") or "blank"
         problems.append(error(f"unknown status “{shown}”", row.number, "EstablishmentStatus (name)"))
-    if urn is None or status is None or not name or len(name) > NAME_LIMIT:
+    if urn is None or status is None or name is None:
         return None, problems
     la_code = _short(cell("la_code"), row.number, "LA (code)", problems, limit=8)
     record = GiasRecord(
@@ -210,6 +192,22 @@ def _record(row: TableRow, found: dict[str, int]) -> tuple[GiasRecord | None, li
         previous_la_code=None if cell("previous_la") in _NO_PREVIOUS_LA else cell("previous_la"),
     )
     return record, problems
+
+
+def _name(text: str, row: int, problems: list[Problem]) -> str | None:
+    name = " ".join(text.split())
+    column = "EstablishmentName"
+    if not name:
+        problems.append(error("the establishment name is blank", row, column))
+        return None
+    if len(name) > NAME_LIMIT:
+        problems.append(
+            error(f"the name is {len(name):,} characters long; the most is {NAME_LIMIT}", row, column)
+        )
+        return None
+    if looks_like_formula(name):
+        problems.append(warning("the name looks like a spreadsheet formula; kept as plain text", row, column))
+    return name
 
 
 def _urn(text: str, row: int, problems: list[Problem]) -> int | None:

@@ -10,7 +10,7 @@ from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from briefings.errors import ConflictError
-from briefings.importing.people_plan import PeoplePlan, plan_people
+from briefings.importing.people_plan import PeoplePlan, PlannedPerson, PlannedRole, plan_people
 from briefings.importing.problems import Problem, Severity
 from briefings.importing.staff import ColumnMapping, StaffList, read_staff, read_staff_table, suggest_mapping
 from models.enums import Role
@@ -116,41 +116,15 @@ def apply_people(session: Session, preview: PeoplePreview, now: datetime) -> Peo
     plan = plan_people(session, preview.staff, preview.plan.today, end_unlisted=preview.plan.end_unlisted)
     if plan.fingerprint != preview.plan.fingerprint:
         raise ConflictError("The directory changed since this preview; preview the file again", "file")
-    new = plan.new_people
-    ids: list[int] = []
-    if new:
-        values = [
-            {
-                "first_name": p.first_name,
-                "last_name": p.last_name,
-                "title": p.title,
-                "email": p.email,
-                "phone": p.phone,
-                "notes": p.notes,
-                "created_at": now,
-            }
-            for p in new
-        ]
-        ids = list(session.scalars(insert(Person).returning(Person.id, sort_by_parameter_order=True), values))
-    person_ids = iter(ids)
+    new_ids = iter(_insert_people(session, plan.new_people, now))
     person_of_row: dict[int, int] = {}
     memberships: list[dict[str, object]] = []
     for planned in plan.people:
-        person_id = planned.person_id if planned.person_id is not None else next(person_ids)
+        person_id = planned.person_id if planned.person_id is not None else next(new_ids)
         person_of_row.update(dict.fromkeys(planned.rows, person_id))
+        # Roles of people already known start today; a first import does not know when they began.
         starts = plan.today if planned.person_id is not None else None
-        memberships.extend(
-            {
-                "person_id": person_id,
-                "setting_id": role.setting_id,
-                "organisation_id": None,
-                "role": role.role,
-                "job_title": role.job_title,
-                "starts_on": starts,
-                "ends_on": None,
-            }
-            for role in planned.add
-        )
+        memberships.extend(_membership(person_id, role, starts) for role in planned.add)
     fills = [{"id": p.person_id, **dict(p.fill)} for p in plan.matched_people if p.fill]
     for fill in fills:
         session.execute(update(Person), [fill])
@@ -162,12 +136,43 @@ def apply_people(session: Session, preview: PeoplePreview, now: datetime) -> Peo
         session.execute(insert(Membership), memberships)
     session.flush()
     return PeopleImportResult(
-        added=len(new),
+        added=len(plan.new_people),
         updated=len(fills) + sum(1 for p in plan.matched_people if p.add and not p.fill),
         roles_added=len(memberships),
         roles_ended=len(plan.ended),
         person_of_row=person_of_row,
     )
+
+
+def _insert_people(session: Session, people: list[PlannedPerson], now: datetime) -> list[int]:
+    """Insert in one statement; the ids come back in the order given."""
+    if not people:
+        return []
+    values = [
+        {
+            "first_name": p.first_name,
+            "last_name": p.last_name,
+            "title": p.title,
+            "email": p.email,
+            "phone": p.phone,
+            "notes": p.notes,
+            "created_at": now,
+        }
+        for p in people
+    ]
+    return list(session.scalars(insert(Person).returning(Person.id, sort_by_parameter_order=True), values))
+
+
+def _membership(person_id: int, role: PlannedRole, starts: date | None) -> dict[str, object]:
+    return {
+        "person_id": person_id,
+        "setting_id": role.setting_id,
+        "organisation_id": None,
+        "role": role.role,
+        "job_title": role.job_title,
+        "starts_on": starts,
+        "ends_on": None,
+    }
 
 
 def mapping_preference(mapping: ColumnMapping) -> dict[str, str]:

@@ -9,23 +9,22 @@ their old roles end and new ones start on the same person.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from briefings.importing.names import fold, name_score, split_person_name
+from briefings.importing.people_suggestions import DuplicateSuggestion, suggest_duplicates
 from briefings.importing.problems import Problem, warning
 from briefings.importing.setting_lookup import SettingLookup
 from briefings.importing.staff import StaffList
 from briefings.importing.staff_people import FilePerson, PlacedRow, group_people, shared_mailboxes
+from briefings.importing.stored_people import StoredPeople, load_stored
 from models.enums import Role
-from models.people import Membership, Person
+from models.people import Membership
 
-SUGGEST_AT = 80.0
 SAME_PERSON = 60.0
 MOVED = "moved to"
 
@@ -76,19 +75,6 @@ class EndedRole:
 
 
 @dataclass(frozen=True)
-class DuplicateSuggestion:
-    """Two people who may be one: for the advisor to look at, never merged automatically."""
-
-    rows: tuple[int, ...]
-    name: str
-    other_name: str
-    other_person_id: int | None
-    other_rows: tuple[int, ...]
-    setting_name: str
-    score: int
-
-
-@dataclass(frozen=True)
 class PeoplePlan:
     """Everything a staff list would change."""
 
@@ -121,16 +107,6 @@ class PeoplePlan:
         return digest.hexdigest()
 
 
-@dataclass
-class _Stored:
-    """The stored people and current roles a plan compares against."""
-
-    people: dict[int, Person]
-    by_email: dict[str, int]
-    roles: dict[int, list[Membership]]
-    at_setting: dict[int, list[int]]
-
-
 def plan_people(session: Session, staff: StaffList, today: date, *, end_unlisted: bool = True) -> PeoplePlan:
     """Compare a checked staff list with the directory; reads only.
 
@@ -150,7 +126,7 @@ def plan_people(session: Session, staff: StaffList, today: date, *, end_unlisted
             placed.append(PlacedRow(row, setting.id))
     shared = shared_mailboxes(placed)
     people = group_people(placed, shared)
-    stored = _load(session, today)
+    stored = load_stored(session, today)
     scope = {p.row.role for p in placed}
     planned: list[PlannedPerson] = []
     claimed: set[int] = set()
@@ -162,7 +138,7 @@ def plan_people(session: Session, staff: StaffList, today: date, *, end_unlisted
     ended = _ended(planned, people, stored=stored, scope=scope, lookup=lookup, today=today)
     if not end_unlisted:
         ended = [e for e in ended if e.reason.startswith(MOVED)]
-    suggestions = _suggestions(planned, people, stored, lookup)
+    suggestions = suggest_duplicates(planned, people, stored, lookup)
     return PeoplePlan(
         people=tuple(planned),
         ended=tuple(ended),
@@ -175,26 +151,8 @@ def plan_people(session: Session, staff: StaffList, today: date, *, end_unlisted
     )
 
 
-def _load(session: Session, today: date) -> _Stored:
-    people = {p.id: p for p in session.scalars(select(Person).where(Person.erased_at.is_(None)))}
-    by_email = {p.email.lower(): p.id for p in people.values() if p.email}
-    roles: dict[int, list[Membership]] = defaultdict(list)
-    at_setting: dict[int, list[int]] = defaultdict(list)
-    for membership in session.scalars(select(Membership).where(Membership.setting_id.is_not(None))):
-        if (
-            membership.setting_id is not None
-            and membership.is_current(today)
-            and membership.person_id in people
-        ):
-            roles[membership.person_id].append(membership)
-            here = at_setting[membership.setting_id]
-            if membership.person_id not in here:
-                here.append(membership.person_id)
-    return _Stored(people, by_email, roles, at_setting)
-
-
 def _match(
-    person: FilePerson, stored: _Stored, claimed: set[int], problems: list[Problem]
+    person: FilePerson, stored: StoredPeople, claimed: set[int], problems: list[Problem]
 ) -> tuple[int | None, str | None]:
     if person.email and person.email in stored.by_email:
         found = stored.people[stored.by_email[person.email]]
@@ -224,7 +182,7 @@ def _match(
 
 
 def _planned(
-    person: FilePerson, match: int | None, how: str | None, *, stored: _Stored, lookup: SettingLookup
+    person: FilePerson, match: int | None, how: str | None, *, stored: StoredPeople, lookup: SettingLookup
 ) -> PlannedPerson:
     held = {(m.setting_id, m.role) for m in stored.roles.get(match, [])} if match is not None else set()
     add = tuple(
@@ -261,7 +219,7 @@ def _ended(
     planned: Sequence[PlannedPerson],
     people: Sequence[FilePerson],
     *,
-    stored: _Stored,
+    stored: StoredPeople,
     scope: set[Role],
     lookup: SettingLookup,
     today: date,
@@ -284,19 +242,9 @@ def _ended(
         for membership in memberships:
             if membership.role not in scope or membership.setting_id is None:
                 continue
-            key = (membership.setting_id, membership.role)
-            if person_id in listed and key not in listed[person_id]:
-                moved = membership.setting_id not in {s for s, _ in listed[person_id]}
-                reason = (
-                    f"{MOVED} {new_place[person_id]}"
-                    if moved and person_id in new_place
-                    else "no longer listed in this role"
-                )
-            elif person_id not in listed and membership.setting_id in covered:
-                reason = "no longer listed at this setting"
-            else:
+            reason = _end_reason(membership, listed.get(person_id), new_place.get(person_id), covered)
+            if reason is None:
                 continue
-            ends_on = max(today - timedelta(days=1), membership.starts_on or date.min)
             ended.append(
                 EndedRole(
                     membership.id,
@@ -304,82 +252,20 @@ def _ended(
                     stored.people[person_id].full_name,
                     lookup.by_id[membership.setting_id].name,
                     membership.role,
-                    ends_on,
+                    max(today - timedelta(days=1), membership.starts_on or date.min),
                     reason,
                 )
             )
     return ended
 
 
-def _suggestions(
-    planned: Sequence[PlannedPerson], people: Sequence[FilePerson], stored: _Stored, lookup: SettingLookup
-) -> list[DuplicateSuggestion]:
-    """New people who may already be someone: never merged, listed for the advisor.
-
-    A close name at the same setting (stored or elsewhere in the list), or the same name as
-    someone stored at another setting (a mover the list gives no e-mail for).
-    """
-    found: list[DuplicateSuggestion] = []
-    new_at: dict[int, list[PlannedPerson]] = defaultdict(list)
-    for plan, person in zip(planned, people, strict=True):
-        if plan.person_id is None:
-            for setting_id in person.setting_ids:
-                new_at[setting_id].append(plan)
-    for setting_id, members in new_at.items():
-        setting_name = lookup.by_id[setting_id].name
-        for index, plan in enumerate(members):
-            parts = split_person_name(plan.full_name)
-            for person_id in stored.at_setting.get(setting_id, []):
-                other = stored.people[person_id]
-                score = name_score(parts, other.first_name, other.last_name)
-                if score >= SUGGEST_AT:
-                    found.append(
-                        DuplicateSuggestion(
-                            plan.rows,
-                            plan.full_name,
-                            other.full_name,
-                            person_id,
-                            (),
-                            setting_name,
-                            round(score),
-                        )
-                    )
-            for other_plan in members[index + 1 :]:
-                score = name_score(parts, other_plan.first_name, other_plan.last_name)
-                if score >= SUGGEST_AT:
-                    found.append(
-                        DuplicateSuggestion(
-                            plan.rows,
-                            plan.full_name,
-                            other_plan.full_name,
-                            None,
-                            other_plan.rows,
-                            setting_name,
-                            round(score),
-                        )
-                    )
-    found.extend(_namesakes_elsewhere(planned, stored, lookup, {s.rows for s in found}))
-    return found
-
-
-def _namesakes_elsewhere(
-    planned: Sequence[PlannedPerson], stored: _Stored, lookup: SettingLookup, already: set[tuple[int, ...]]
-) -> list[DuplicateSuggestion]:
-    by_name: dict[str, list[int]] = defaultdict(list)
-    for person in stored.people.values():
-        by_name[f"{fold(person.first_name)} {fold(person.last_name)}"].append(person.id)
-    found = []
-    for plan in planned:
-        if plan.person_id is not None or plan.rows in already:
-            continue
-        for person_id in by_name.get(f"{fold(plan.first_name)} {fold(plan.last_name)}", []):
-            places = sorted(
-                {lookup.by_id[m.setting_id].name for m in stored.roles.get(person_id, []) if m.setting_id}
-            )
-            where = f"elsewhere ({', '.join(places)})" if places else "elsewhere"
-            found.append(
-                DuplicateSuggestion(
-                    plan.rows, plan.full_name, stored.people[person_id].full_name, person_id, (), where, 100
-                )
-            )
-    return found
+def _end_reason(
+    membership: Membership, listed: set[tuple[int, Role]] | None, new_place: str | None, covered: set[int]
+) -> str | None:
+    """Why a stored role ends, or None when it carries on."""
+    if listed is None:
+        return "no longer listed at this setting" if membership.setting_id in covered else None
+    if (membership.setting_id, membership.role) in listed:
+        return None
+    moved = membership.setting_id not in {setting_id for setting_id, _ in listed}
+    return f"{MOVED} {new_place}" if moved and new_place else "no longer listed in this role"

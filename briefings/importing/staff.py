@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -176,20 +176,10 @@ def _row(
         for field, index in found.items()
         if looks_like_formula(raw.cell(index))
     )
-    title, first, last = cell("title") or None, cell("first_name"), cell("last_name")
-    if "full_name" in found and not (first and last):
-        parts = split_person_name(cell("full_name"))
-        first, last, title = parts.given, parts.family, title or parts.title
-    if not first or not last:
-        problems.append(
-            error("the first or last name is blank", number, _label(mapping, "first_name", "full_name"))
-        )
+    names = _names(cell, "full_name" in found, number, mapping, problems)
+    if names is None:
         return None
-    if max(len(first), len(last)) > NAME_LIMIT:
-        problems.append(
-            error(f"a name is longer than {NAME_LIMIT} characters", number, _label(mapping, "last_name"))
-        )
-        return None
+    title, first, last = names
     email = clean_email(raw.cell(found.get("email")), domains)
     _report_email(email, number, mapping.columns.get("email", "Email"), problems)
     reading = read_role(cell("role")) if cell("role") else None
@@ -197,10 +187,9 @@ def _row(
         problems.append(error("the role is blank", number, mapping.columns.get("role")))
         return None
     if reading is not None and not reading.recognised:
+        shown = cell("role")[:60]
         problems.append(
-            note(
-                f"role “{cell('role')[:60]}” not recognised; kept as “other”", number, mapping.columns["role"]
-            )
+            note(f"role “{shown}” not recognised; kept as “other”", number, mapping.columns["role"])
         )
     urn = _urn(cell("urn"), number, mapping.columns.get("urn", "URN"), problems)
     return StaffRow(
@@ -217,6 +206,30 @@ def _row(
         laestab=cell("laestab") or None,
         setting_name=cell("setting_name") or None,
     )
+
+
+def _names(
+    cell: Callable[[str], str],
+    has_full_name: bool,
+    number: int,
+    mapping: ColumnMapping,
+    problems: list[Problem],
+) -> tuple[str | None, str, str] | None:
+    """Title, first and last name (split from a full name when the list has only that), or None."""
+    title, first, last = cell("title") or None, cell("first_name"), cell("last_name")
+    if has_full_name and not (first and last):
+        parts = split_person_name(cell("full_name"))
+        first, last, title = parts.given, parts.family, title or parts.title
+    if not first or not last:
+        column = _label(mapping, "first_name", "full_name")
+        problems.append(error("the first or last name is blank", number, column))
+        return None
+    if max(len(first), len(last)) > NAME_LIMIT:
+        problems.append(
+            error(f"a name is longer than {NAME_LIMIT} characters", number, _label(mapping, "last_name"))
+        )
+        return None
+    return title, first, last
 
 
 def _label(mapping: ColumnMapping, *fields: str) -> str | None:
