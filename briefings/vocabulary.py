@@ -13,6 +13,7 @@ from models.enums import (
     Role,
     SettingStatus,
 )
+from models.imports import ImportRowStatus
 
 __all__ = [
     "ATTENDED",
@@ -23,6 +24,7 @@ __all__ = [
     "BookingStatus",
     "BriefingStatus",
     "Delivery",
+    "ImportRowStatus",
     "Phase",
     "Role",
     "SettingStatus",

@@ -4,6 +4,7 @@ from models.audit import AuditEvent
 from models.base import Base
 from models.briefings import Briefing, BriefingResource, Series, Topic, briefing_facilitators
 from models.certificates import Certificate
+from models.imports import AttendanceImportRow
 from models.invites import InviteSent
 from models.licences import LicenceAllocation, LicencePool
 from models.people import Membership, Organisation, Person
@@ -14,6 +15,7 @@ from models.settings import Setting
 from models.venues import Venue
 
 __all__ = [
+    "AttendanceImportRow",
     "AuditEvent",
     "Base",
     "Briefing",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Index, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, str_enum
@@ -30,6 +30,11 @@ class Setting(Base):
     postcode: Mapped[str | None] = mapped_column(String(16))
     status: Mapped[SettingStatus] = mapped_column(str_enum(SettingStatus), default=SettingStatus.OPEN)
     closed_on: Mapped[date | None] = mapped_column(Date)
+    # A closed setting that carries on under another URN (academy conversion, amalgamation)
+    # points at its successor, so bookings and training recorded under the old URN still count.
+    successor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("settings.id", ondelete="SET NULL"), index=True
+    )
 
     __table_args__ = (
         Index("ix_settings_district_phase", "district", "phase"),

@@ -7,6 +7,7 @@ from briefings.cli import (
     backup_commands,
     briefing_commands,
     demo_commands,
+    import_commands,
     invite_commands,
     people_commands,
     privacy_commands,
@@ -15,6 +16,7 @@ from briefings.cli import (
 DOMAIN_COMMANDS: list[Registrar] = [
     briefing_commands.register,
     people_commands.register,
+    import_commands.register,
     invite_commands.register,
     backup_commands.register,
     privacy_commands.register,

@@ -16,6 +16,7 @@ from briefings.services.briefing_service import BriefingService
 from briefings.services.compliance_service import ComplianceService
 from briefings.services.demo_service import DemoService
 from briefings.services.directory_service import DirectoryService
+from briefings.services.import_service import ImportService
 from briefings.services.invite_service import InviteService
 from briefings.services.licence_service import LicenceService
 from briefings.services.link_service import LinkService
@@ -42,6 +43,7 @@ class Services:
     privacy: PrivacyService
     backups: BackupService
     links: LinkService
+    imports: ImportService
 
     @classmethod
     def build(
@@ -74,4 +76,5 @@ class Services:
             privacy=PrivacyService(context),
             backups=BackupService(context),
             links=LinkService(context),
+            imports=ImportService(context),
         )
