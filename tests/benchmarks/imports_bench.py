@@ -24,6 +24,7 @@ from briefings.scheduling import BriefingFields
 from briefings.services import Services
 from briefings.vocabulary import Delivery
 from models.db import open_database
+from tests.sample_data import SAMPLE_DATA, SKIP_REASON
 
 REPO = Path(__file__).resolve().parents[2]
 GIAS_ROWS = 50_000
@@ -31,19 +32,10 @@ TEAMS_PARTICIPANTS = 400
 
 
 def sample_data() -> Path:
-    """The shared sample county (``<repo>/../shared/data``, or beside the main checkout of a worktree)."""
-    candidates = [REPO.parent / "shared" / "data"]
-    git = REPO / ".git"
-    if git.is_file():
-        candidates.append(
-            Path(git.read_text(encoding="utf-8").partition("gitdir:")[2].strip()).parents[2].parent
-            / "shared"
-            / "data"
-        )
-    for candidate in candidates:
-        if (candidate / "README.md").exists():
-            return candidate
-    raise FileNotFoundError("the sample data (../shared/data) is not beside this checkout")
+    """The shared sample county (see :mod:`tests.sample_data`)."""
+    if SAMPLE_DATA is None:
+        raise FileNotFoundError(SKIP_REASON)
+    return SAMPLE_DATA
 
 
 def best_of(repeat: int, job: Callable[[], object]) -> float:

@@ -14,11 +14,10 @@ from briefings.term_calendar import (
     half_termly_dates,
     half_terms,
 )
+from tests.sample_data import SAMPLE_DATA, SKIP_REASON
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "data" / "reference"
-needs_reference = pytest.mark.skipif(
-    not REFERENCE.exists(), reason="../shared/data is not beside this checkout"
-)
+REFERENCE = SAMPLE_DATA / "reference" if SAMPLE_DATA else Path("missing")
+needs_reference = pytest.mark.skipif(SAMPLE_DATA is None, reason=SKIP_REASON)
 
 
 def _published_terms() -> list[dict[str, str]]:

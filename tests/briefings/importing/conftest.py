@@ -14,22 +14,9 @@ from briefings.queries.briefings import BriefingRow
 from briefings.scheduling import BriefingFields
 from briefings.services import Services
 from briefings.vocabulary import Delivery
+from tests.sample_data import SAMPLE_DATA, SKIP_REASON
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-REPO = Path(__file__).resolve().parents[3]
-
-
-def _sample_data_dir() -> Path | None:
-    """``<repo>/../shared/data``; in a git worktree, beside the main checkout it belongs to."""
-    candidates = [REPO.parent / "shared" / "data"]
-    git = REPO / ".git"
-    if git.is_file():  # a worktree: ".git" says "gitdir: <main>/.git/worktrees/<name>"
-        gitdir = Path(git.read_text(encoding="utf-8").partition("gitdir:")[2].strip())
-        candidates.append(gitdir.parents[2].parent / "shared" / "data")
-    return next((c for c in candidates if (c / "README.md").exists()), None)
-
-
-SAMPLE_DATA = _sample_data_dir()
 
 
 @pytest.fixture
@@ -42,7 +29,7 @@ def fixture_bytes() -> Callable[[str], bytes]:
 def sample_data() -> Path:
     """The shared sample county's folder; tests using it skip when it is not beside the checkout."""
     if SAMPLE_DATA is None:
-        pytest.skip("the sample data (../shared/data beside the checkout) is not here")
+        pytest.skip(SKIP_REASON)
     return SAMPLE_DATA
 
 
