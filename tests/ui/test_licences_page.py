@@ -130,7 +130,7 @@ def test_returning_seats_can_be_undone_and_redone(qtbot, page, services, stack, 
 
     with qtbot.waitSignal(page.status_message, timeout=2000) as said:
         stack.undo()
-    assert said.args == ["Undid: Return 3 seats from Ashdown Primary"]
+    assert said.args == ["Undone: Return 3 seats from Ashdown Primary"]
     assert services.licences.allocations(pool_id=made.id)[0].status is AllocationStatus.ACTIVE
     assert cell_texts(page.table, 2) == ["3 of 5 used"]
     stack.redo()

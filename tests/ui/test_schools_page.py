@@ -161,7 +161,7 @@ def test_editing_a_setting_can_be_undone_and_redone(qtbot, services, make_settin
 
     with qtbot.waitSignal(page.status_message, timeout=2000) as said:
         stack.undo()
-    assert said.args == ["Undid: Edit Ashdown Church of England Primary"]
+    assert said.args == ["Undone: Edit Ashdown Church of England Primary"]
     assert services.directory.setting(school.id).name == "Ashdown Primary"
     assert page.detail.title.text() == "Ashdown Primary"
     stack.redo()

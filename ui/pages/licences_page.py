@@ -8,7 +8,6 @@ from typing_extensions import override
 
 from briefings.queries.licences import AllocationRow, PoolRow, UnallocatedSetting
 from briefings.services import Services
-from ui.commands.licence_commands import edit_pool, end_allocation
 from ui.dialogs.allocate_dialog import AllocateDialog
 from ui.dialogs.end_allocation_dialog import EndAllocationDialog, Ending
 from ui.dialogs.pool_dialog import PoolDialog, pool_fields
@@ -18,6 +17,7 @@ from ui.pages.page import Page
 from ui.pages.page_actions import page_action
 from ui.pages.page_layout import list_and_detail, row, stacked
 from ui.pages.pool_detail import PoolDetail, is_active
+from ui.undo.licence_commands import edit_pool, end_allocation
 from ui.widgets.empty_state import Placeholder
 from ui.widgets.progress_delegate import ProgressDelegate
 from ui.widgets.row_table_view import RowTableView

@@ -13,7 +13,6 @@ from briefings.queries.directory import MembershipRow, PersonFilter, PersonRow
 from briefings.services import Services
 from briefings.services.directory_service import MoveOutcome
 from briefings.vocabulary import Phase, Role
-from ui.commands.directory_commands import MovePersonCommand, edit_person, end_role
 from ui.dialogs.choices import search_settings
 from ui.dialogs.end_role_dialog import EndRoleDialog
 from ui.dialogs.move_dialog import MoveDialog
@@ -25,6 +24,7 @@ from ui.pages.page import Page
 from ui.pages.page_actions import page_action
 from ui.pages.page_layout import list_and_detail, row, stacked
 from ui.pages.person_detail import PersonDetail
+from ui.undo.directory_commands import MovePersonCommand, edit_person, end_role
 from ui.widgets.empty_state import Placeholder
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.row_table_view import RowTableView

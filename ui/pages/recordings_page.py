@@ -18,7 +18,6 @@ from typing_extensions import override
 from briefings.queries.recordings import RecordingAccessRow, RecordingRow
 from briefings.recordings import RecordingFields
 from briefings.services import Services
-from ui.commands.recording_commands import edit_recording
 from ui.dialogs.give_link_dialog import GiveLinkDialog
 from ui.dialogs.recording_dialog import RecordingDialog, recording_fields
 from ui.display_text import count_text
@@ -27,6 +26,7 @@ from ui.pages.page import Page
 from ui.pages.page_actions import page_action
 from ui.pages.page_layout import list_and_detail, row, stacked
 from ui.pages.recording_detail import RecordingDetail
+from ui.undo.recording_commands import edit_recording
 from ui.widgets.empty_state import Placeholder
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.row_table_view import RowTableView

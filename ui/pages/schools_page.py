@@ -12,7 +12,6 @@ from briefings.clock import london_today
 from briefings.queries.directory import Openness, SettingFilter, SettingRow
 from briefings.services import Services
 from briefings.vocabulary import Phase
-from ui.commands.directory_commands import edit_setting
 from ui.dialogs.setting_dialog import SettingDialog, setting_fields
 from ui.display_text import count_text
 from ui.itemmodels.setting_rows import SettingDirectoryModel, SettingQuery
@@ -20,6 +19,7 @@ from ui.pages.page import Page
 from ui.pages.page_actions import page_action
 from ui.pages.page_layout import list_and_detail, row, stacked
 from ui.pages.setting_detail import SettingDetail
+from ui.undo.directory_commands import edit_setting
 from ui.widgets.empty_state import Placeholder
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.row_table_view import RowTableView

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -23,18 +24,24 @@ class UndoStack(QUndoStack):
     refused = Signal(str)
 
 
+Report = Callable[[str], None]
+F = TypeVar("F")
+
+
 class ServiceCommand(QUndoCommand):
     """A change already made through the services, which undo reverses and redo makes again.
 
     Pages make the change first (so a refusal shows next to the field and nothing is pushed),
     then push the command; QUndoStack.push calls redo() at once, which therefore does nothing
     the first time. A refused undo or redo makes the command obsolete, so the stack drops it
-    rather than offering a step that cannot be taken.
+    rather than offering a step that cannot be taken. What happened is told to the window
+    (through an :class:`UndoStack`'s signals) and to ``report``, for a page that redraws itself.
     """
 
-    def __init__(self, text: str, stack: QUndoStack) -> None:
+    def __init__(self, text: str, stack: QUndoStack | None = None, *, report: Report | None = None) -> None:
         super().__init__(text)
         self._stack = stack
+        self._report = report
         self._done = False
 
     def apply(self) -> None:
@@ -61,8 +68,42 @@ class ServiceCommand(QUndoCommand):
             step()
         except DomainError as error:
             self.setObsolete(True)
-            if isinstance(self._stack, UndoStack):
-                self._stack.refused.emit(f"Could not {verb} “{self.text()}”: {error.message}")
+            self._tell(f"Could not {verb} “{self.text()}”: {error.message}", refused=True)
             return
+        self._tell(f"{done}: {self.text()}", refused=False)
+
+    def _tell(self, message: str, *, refused: bool) -> None:
         if isinstance(self._stack, UndoStack):
-            self._stack.applied.emit(f"{done}: {self.text()}")
+            (self._stack.refused if refused else self._stack.applied).emit(message)
+        if self._report is not None:
+            self._report(message)
+
+
+class CallbackCommand(ServiceCommand):
+    """A :class:`ServiceCommand` whose steps are two service calls given as callables."""
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        undo: Callable[[], object],
+        redo: Callable[[], object],
+        stack: QUndoStack | None = None,
+        report: Report | None = None,
+    ) -> None:
+        super().__init__(text, stack, report=report)
+        self._undo_step = undo
+        self._redo_step = redo
+
+    @override
+    def apply(self) -> None:
+        self._redo_step()
+
+    @override
+    def revert(self) -> None:
+        self._undo_step()
+
+
+def overwrite(text: str, save: Callable[[F], object], before: F, after: F, report: Report) -> CallbackCommand:
+    """An edit that overwrote a record's fields: undo saves the old fields again, redo the new ones."""
+    return CallbackCommand(text, undo=lambda: save(before), redo=lambda: save(after), report=report)

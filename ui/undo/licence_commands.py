@@ -8,13 +8,13 @@ from briefings.licensing import PoolFields
 from briefings.queries.licences import AllocationRow
 from briefings.services import Services
 from briefings.vocabulary import AllocationStatus
-from ui.commands.service_command import Report, ServiceCommand, overwrite
 from ui.itemmodels.allocation_rows import holder_text
+from ui.undo.stack import CallbackCommand, Report, overwrite
 
 
 def edit_pool(
     services: Services, pool_id: int, before: PoolFields, after: PoolFields, report: Report
-) -> ServiceCommand:
+) -> CallbackCommand:
     """Undo puts the pool's previous details back."""
     return overwrite(
         f"Edit {after.product}", partial(services.licences.update_pool, pool_id), before, after, report
@@ -23,7 +23,7 @@ def edit_pool(
 
 def end_allocation(
     services: Services, ended: AllocationRow, reason: str | None, report: Report
-) -> ServiceCommand:
+) -> CallbackCommand:
     """Undo makes the allocation active again (if the seats are still free); redo ends it again."""
     if ended.ended_on is None:
         raise ValueError("end_allocation needs the returned or revoked allocation")
@@ -37,7 +37,7 @@ def end_allocation(
 
     seats = f"{ended.seats:,} seat{'s' if ended.seats != 1 else ''}"
     verb = "Return" if returned else "Revoke"
-    return ServiceCommand(
+    return CallbackCommand(
         f"{verb} {seats} from {holder_text(ended)}",
         undo=lambda: services.licences.reactivate(ended.id),
         redo=end_again,

@@ -8,12 +8,12 @@ from briefings.directory import PersonFields, SettingFields
 from briefings.queries.directory import MembershipRow
 from briefings.services import Services
 from briefings.services.directory_service import MoveOutcome
-from ui.commands.service_command import Report, ServiceCommand, overwrite
+from ui.undo.stack import CallbackCommand, Report, overwrite
 
 
 def edit_setting(
     services: Services, setting_id: int, before: SettingFields, after: SettingFields, report: Report
-) -> ServiceCommand:
+) -> CallbackCommand:
     """Undo puts the setting's previous details back."""
     return overwrite(
         f"Edit {after.name}", partial(services.directory.update_setting, setting_id), before, after, report
@@ -22,18 +22,18 @@ def edit_setting(
 
 def edit_person(
     services: Services, person_id: int, before: PersonFields, after: PersonFields, report: Report
-) -> ServiceCommand:
+) -> CallbackCommand:
     """Undo puts the person's previous details back."""
     text = f"Edit {after.first_name} {after.last_name}"
     return overwrite(text, partial(services.directory.update_person, person_id), before, after, report)
 
 
-def end_role(services: Services, ended: MembershipRow, report: Report) -> ServiceCommand:
+def end_role(services: Services, ended: MembershipRow, report: Report) -> CallbackCommand:
     """Undo takes the end back; redo ends the role on the same day again."""
     if ended.ends_on is None:
         raise ValueError("end_role needs the ended role, with its last day")
     last_day = ended.ends_on
-    return ServiceCommand(
+    return CallbackCommand(
         f"End {ended.person_name}'s role as {ended.role.label} at {ended.place}",
         undo=lambda: services.directory.reopen_membership(ended.id),
         redo=lambda: services.directory.end_membership(ended.id, last_day),
@@ -41,7 +41,7 @@ def end_role(services: Services, ended: MembershipRow, report: Report) -> Servic
     )
 
 
-class MovePersonCommand(ServiceCommand):
+class MovePersonCommand(CallbackCommand):
     """Undo puts the person back; redo moves them again (remembering the new role it makes)."""
 
     def __init__(self, services: Services, outcome: MoveOutcome, report: Report) -> None:

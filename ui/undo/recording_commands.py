@@ -6,7 +6,7 @@ from functools import partial
 
 from briefings.recordings import RecordingFields
 from briefings.services import Services
-from ui.commands.service_command import Report, ServiceCommand, overwrite
+from ui.undo.stack import CallbackCommand, Report, overwrite
 
 
 def edit_recording(
@@ -17,7 +17,7 @@ def edit_recording(
     before: RecordingFields,
     after: RecordingFields,
     report: Report,
-) -> ServiceCommand:
+) -> CallbackCommand:
     """Undo puts the recording's previous link, passcode, window and notes back."""
     save = partial(services.recordings.update, recording_id)
     return overwrite(f"Edit the recording of {title}", save, before, after, report)
