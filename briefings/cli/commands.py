@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from briefings.cli import Registrar, briefing_commands
+from briefings.cli import Registrar, briefing_commands, certificate_commands
 
 DOMAIN_COMMANDS: list[Registrar] = [
     briefing_commands.register,
+    certificate_commands.register,
 ]

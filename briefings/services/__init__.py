@@ -10,11 +10,13 @@ from briefings.clock import Clock, system_clock
 from briefings.services.base import ServiceContext
 from briefings.services.booking_service import BookingService
 from briefings.services.briefing_service import BriefingService
+from briefings.services.certificate_service import CertificateService
 from briefings.services.compliance_service import ComplianceService
 from briefings.services.directory_service import DirectoryService
 from briefings.services.licence_service import LicenceService
 from briefings.services.preference_service import PreferenceService
 from briefings.services.recording_service import RecordingService
+from briefings.services.return_service import ReturnService
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class Services:
     recordings: RecordingService
     compliance: ComplianceService
     preferences: PreferenceService
+    returns: ReturnService
+    certificates: CertificateService
 
     @classmethod
     def build(
@@ -45,4 +49,6 @@ class Services:
             recordings=RecordingService(context),
             compliance=ComplianceService(context),
             preferences=PreferenceService(context),
+            returns=ReturnService(context),
+            certificates=CertificateService(context),
         )
