@@ -69,6 +69,12 @@ def nasty_people() -> list[Attendee]:
     return [Attendee(r["FirstName"], r["LastName"], r["SchoolName"] or None) for r in rows]
 
 
+def nasty_texts() -> list[str]:
+    """Every distinct value in the formula-injection contact list (names, e-mails, notes...)."""
+    with NASTY_CONTACTS.open(encoding="utf-8-sig", newline="") as handle:
+        return sorted({value for row in csv.DictReader(handle) for value in row.values() if value})
+
+
 def hold_briefing(
     services: Services,
     clock: Any,
