@@ -1,6 +1,6 @@
 """Importing this module registers every exporter (one import per exporter module)."""
 
-from exports import briefing_return, licence_return, period_return
+from exports import attendance_certificates, briefing_return, licence_return, period_return, sign_in_register
 
 # Each module registers its ExportSpec when imported; naming them here says that is why they are.
-EXPORTER_MODULES = (briefing_return, licence_return, period_return)
+EXPORTER_MODULES = (attendance_certificates, briefing_return, licence_return, period_return, sign_in_register)
