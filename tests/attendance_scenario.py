@@ -95,19 +95,20 @@ def hold_briefing(
     fields.update(briefing_fields)
     briefing = make_briefing(**fields)
     setting_ids = _settings(services, people)
-    booked: list[tuple[int, Attendee]] = []
-    for index, attendee in enumerate(people):
-        person = services.directory.add_person(
+    person_ids = [
+        services.directory.add_person(
             _person_fields(attendee.first_name, attendee.last_name, f"p{index}"),
             role=attendee.role if attendee.setting else None,
             setting_id=setting_ids.get(attendee.setting or ""),
-        )
-        row = services.bookings.book(briefing.id, person.id)
-        booked.append((row.registration_id, attendee))
+        ).id
+        for index, attendee in enumerate(people)
+    ]
+    services.bookings.book_many(briefing.id, [(person_id, None, None) for person_id in person_ids])
+    by_person = {r.person_id: r.registration_id for r in services.briefings.register(briefing.id)}
     clock.set(AFTER_THE_BRIEFING)
-    for registration_id, attendee in booked:
+    for person_id, attendee in zip(person_ids, people, strict=True):
         if attendee.attendance is not None:
-            services.bookings.mark(registration_id, attendee.attendance, attendee.minutes)
+            services.bookings.mark(by_person[person_id], attendee.attendance, attendee.minutes)
     return HeldBriefing(briefing, services.briefings.register(briefing.id), setting_ids)
 
 
@@ -133,5 +134,5 @@ def _venue_fields() -> VenueFields:
         name="Wyvern Hall, Committee Room 2",
         address="County Hall, Castle Street, Wyvern",
         postcode="WX1 2AB",
-        room_capacity=80,
+        room_capacity=600,
     )
