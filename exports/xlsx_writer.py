@@ -11,6 +11,7 @@ fraction of the memory and time.
 from __future__ import annotations
 
 import io
+import textwrap
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
@@ -37,6 +38,9 @@ MAX_WIDTH = 60
 WIDTH_SAMPLE = 1_000  # rows read to fit column widths
 TICK_EVERY = 500
 TABLE_STYLE = "TableStyleMedium2"
+FONT = "Calibri"  # openpyxl's default body font; a bold cell without a name falls back to a serif elsewhere
+FRONT_LABEL_WIDTH = 24
+FRONT_TEXT_WIDTH = 95
 # Spreadsheets start formulas with these, including the full-width forms Excel also accepts.
 FORMULA_TRIGGERS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
 # Characters a formula may hide behind (a tab, a return, odd spaces).
@@ -99,11 +103,14 @@ def text_cell(sheet: Any, value: object) -> object:
 
 def _write_front(workbook: Workbook, front: FrontSheet, sheets: Sequence[Sheet]) -> None:
     sheet = workbook.create_sheet("About")
-    sheet.column_dimensions["A"].width = 22
-    sheet.column_dimensions["B"].width = 90
+    sheet.column_dimensions["A"].width = FRONT_LABEL_WIDTH
+    sheet.column_dimensions["B"].width = FRONT_TEXT_WIDTH + 2
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     provenance = front.provenance
     title = _cell(sheet, clean_text(front.title))
-    title.font = Font(bold=True, size=14)
+    title.font = Font(name=FONT, bold=True, size=14)
     lines: list[tuple[str, object]] = [
         ("What it holds", front.holds),
         ("Period", front.period),
@@ -115,17 +122,19 @@ def _write_front(workbook: Workbook, front: FrontSheet, sheets: Sequence[Sheet])
     ]
     sheet.append([title])
     sheet.append([])
+    lines += [("", None), ("Sheets", None)]
+    lines += [(data.title, data.description) for data in sheets]
     for label, value in lines:
-        sheet.append([_label(sheet, label), _front_value(sheet, value)])
-    sheet.append([])
-    sheet.append([_label(sheet, "Sheets")])
-    for data in sheets:
-        sheet.append([_label(sheet, data.title), _front_value(sheet, data.description)])
+        # Long text goes on several rows: streamed sheets cannot set row heights for wrapped text.
+        pieces = textwrap.wrap(value, FRONT_TEXT_WIDTH) if isinstance(value, str) else [value]
+        for index, piece in enumerate(pieces or [None]):
+            shown = _label(sheet, label) if label and index == 0 else None
+            sheet.append([shown, _front_value(sheet, piece) if piece is not None else None])
 
 
 def _label(sheet: Any, text: str) -> Cell:
-    cell = _cell(sheet, text)
-    cell.font = Font(bold=True)
+    cell = _cell(sheet, clean_text(text))
+    cell.font = Font(name=FONT, bold=True)
     cell.alignment = Alignment(vertical="top")
     return cell
 
@@ -139,7 +148,7 @@ def _front_value(sheet: Any, value: object) -> object:
         made = text_cell(sheet, value)
         cell = made if isinstance(made, Cell) else _cell(sheet, made)
     if isinstance(cell, Cell):
-        cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+        cell.alignment = Alignment(horizontal="left", vertical="top")
     return cell
 
 
@@ -284,5 +293,5 @@ def _bold(sheet: Any, value: object) -> object:
     if value is None:
         return None
     cell = value if isinstance(value, Cell) else _cell(sheet, value)
-    cell.font = Font(bold=True)
+    cell.font = Font(name=FONT, bold=True)
     return cell
