@@ -10,7 +10,7 @@ from briefings.document_preferences import ORGANISATION_NAME, ORGANISER_NAME
 from exports.base import ExportError
 from exports.briefing_return import briefing_return_exporter
 from exports.registry import spec
-from tests.attendance_scenario import ODD_PEOPLE, Attendee, hold_briefing, nasty_people
+from tests.attendance_scenario import ODD_PEOPLE, Attendee, hold_briefing, nasty_people, needs_nasty_contacts
 
 
 def workbook_of(outcome):
@@ -90,6 +90,7 @@ def test_the_front_sheet_says_which_briefing_and_who_made_it(services, held):
     assert (front["Booked"], front["Attended"]) == (9, 7)
 
 
+@needs_nasty_contacts
 def test_names_from_the_nasty_contact_list_are_text_not_formulas(services, clock, make_briefing):
     people = nasty_people()
     held = hold_briefing(services, clock, make_briefing, people)

