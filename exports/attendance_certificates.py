@@ -51,9 +51,7 @@ class CertificatesExporter(Exporter):
         certificates = self.issued.certificates
         if not certificates:
             raise ExportError(self._nobody())
-        for label, path in (("logo", self.look.logo_path), ("signature image", self.look.signature_path)):
-            if path is not None and not path.is_file():
-                raise ExportError(f"The {label} {path} set in preferences cannot be found")
+        check_images(self.look)
         from exports.certificate_layout import certificates_pdf  # noqa: PLC0415 - reportlab only when used
 
         total = len(certificates)
@@ -93,11 +91,22 @@ class CertificatesExporter(Exporter):
         return f"Nobody on “{title}” has earned a certificate yet: {shown}{more}"
 
 
+def check_images(document_look: DocumentLook) -> None:
+    """Refuse a logo or signature that preferences name but that is not there."""
+    for label, path in (("logo", document_look.logo_path), ("signature image", document_look.signature_path)):
+        if path is not None and not path.is_file():
+            raise ExportError(f"The {label} {path} set in preferences cannot be found")
+
+
 def certificates_exporter(
     services: Services, briefing_id: int, *, separate: bool = False
 ) -> CertificatesExporter:
-    """Issue (record) any certificates not yet issued, then build the exporter that prints them all."""
+    """Issue (record) any certificates not yet issued, then build the exporter that prints them all.
+
+    A missing image is refused first, so nothing is recorded for certificates that cannot be printed.
+    """
     document_look = look(services)
+    check_images(document_look)
     issued = services.certificates.issue(briefing_id)
     return CertificatesExporter(
         issued,

@@ -40,9 +40,9 @@ def _list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _export(args: argparse.Namespace, ctx: CliContext) -> int:
-    exporter = args.export_spec.build(args, ctx.services)
     try:
-        outcome = exporter.render()
+        # Building may already find nothing to export (a missing logo, say), as rendering may.
+        outcome = args.export_spec.build(args, ctx.services).render()
     except ExportError as error:
         raise CliError(str(error)) from error
     for path in write_outcome(outcome, args.out):

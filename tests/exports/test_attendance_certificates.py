@@ -144,10 +144,21 @@ def test_logo_and_signature_images_are_drawn(services, held, tmp_path):
     assert len(PdfReader(io.BytesIO(plain.data)).pages[0].images) == 0
 
 
-def test_a_missing_logo_is_a_clear_error(services, held, tmp_path):
+def test_a_missing_logo_is_refused_before_anything_is_recorded(services, held, tmp_path):
     services.preferences.set(ORGANISATION_LOGO, str(tmp_path / "gone.png"))
     with pytest.raises(ExportError, match=r"The logo .*gone\.png set in preferences cannot be found"):
-        certificates_exporter(services, held.briefing.id).render()
+        certificates_exporter(services, held.briefing.id)
+    assert services.certificates.of_briefing(held.briefing.id) == []
+
+
+def test_a_logo_removed_after_building_is_still_caught(services, held, tmp_path):
+    signature = tmp_path / "signature.png"
+    Image.new("RGB", (10, 10)).save(signature)
+    services.preferences.set(SIGNATURE_IMAGE, str(signature))
+    exporter = certificates_exporter(services, held.briefing.id)
+    signature.unlink()
+    with pytest.raises(ExportError, match="The signature image"):
+        exporter.render()
 
 
 def test_people_left_out_are_reported(services, held):

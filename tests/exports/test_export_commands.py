@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, time
 
 import pytest
 from openpyxl import load_workbook
 
 from briefings.cli import run
 from briefings.cli.commands import DOMAIN_COMMANDS
+from briefings.clock import london
+from briefings.document_preferences import ORGANISATION_LOGO
 from briefings.licensing import PoolFields
 from exports.cli import EXPORT_COMMANDS
 from tests.attendance_scenario import hold_briefing
@@ -102,3 +104,20 @@ def test_a_missing_briefing_is_refused(db_path, capsys):
     status, _ = cli(db_path, "export", "pdf-register", "--briefing", "99")
     assert status == 2
     assert "Briefing 99 does not exist" in capsys.readouterr().err
+
+
+def test_certificates_before_the_briefing_are_refused(db_path, make_briefing, make_person, services, capsys):
+    # The command line runs on the real clock, so the briefing must be in its future.
+    day = date(2099, 10, 7)
+    briefing = make_briefing(starts_at=london(day, time(9, 30)), ends_at=london(day, time(11, 30)))
+    services.bookings.book(briefing.id, make_person().id)
+    status, _ = cli(db_path, "export", "pdf-certificates", "--briefing", str(briefing.id))
+    assert status == 2
+    assert "has not taken place yet" in capsys.readouterr().err
+
+
+def test_a_missing_logo_is_a_clear_error_on_the_command_line(db_path, held, services, tmp_path, capsys):
+    services.preferences.set(ORGANISATION_LOGO, str(tmp_path / "gone.png"))
+    status, _ = cli(db_path, "export", "pdf-certificates", "--briefing", "1", "--out", str(tmp_path / "out"))
+    assert status == 2
+    assert "gone.png set in preferences cannot be found" in capsys.readouterr().err
