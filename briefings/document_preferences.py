@@ -26,7 +26,8 @@ MINIMUM_MINUTES = "certificates.minimum_minutes"
 # The secret behind every certificate number's check; made on first use, never shown.
 SIGNING_KEY = "certificates.signing_key"
 
-DOCUMENT_KEYS = (ORGANISATION_NAME, ORGANISATION_LOGO, ORGANISER_NAME, SIGNATURE_IMAGE, MINIMUM_MINUTES)
+# What letterheads read; the minimum minutes is read where certificates are issued.
+DOCUMENT_KEYS = (ORGANISATION_NAME, ORGANISATION_LOGO, ORGANISER_NAME, SIGNATURE_IMAGE)
 MAX_MINIMUM_MINUTES = 24 * 60
 
 
@@ -38,7 +39,6 @@ class DocumentLook:
     organiser: str | None
     logo_path: Path | None
     signature_path: Path | None
-    minimum_minutes: int
 
 
 def document_look(values: Mapping[str, Any]) -> DocumentLook:
@@ -48,7 +48,6 @@ def document_look(values: Mapping[str, Any]) -> DocumentLook:
         organiser=_text(values.get(ORGANISER_NAME)),
         logo_path=_path(values.get(ORGANISATION_LOGO)),
         signature_path=_path(values.get(SIGNATURE_IMAGE)),
-        minimum_minutes=minimum_minutes(values.get(MINIMUM_MINUTES)),
     )
 
 

@@ -99,7 +99,7 @@ class PeriodReturnExporter(TabularExporter):
             + (f" (series “{data.series_name}”)" if data.series_name else ""),
             provenance=self._made,
             facts=(
-                ("Briefings held", len(data.briefings)),
+                ("Briefings in the period", len(data.briefings)),
                 ("Booked places", len(data.bookings)),
                 ("Attended", attended),
                 ("Open settings covered", f"{covered} of {open_settings} had a DSL or deputy attend"),

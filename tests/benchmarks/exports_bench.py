@@ -31,7 +31,7 @@ from exports.tabular import TabularExporter
 
 STARTS = datetime(2025, 10, 8, 9, 30, tzinfo=LONDON)
 MADE = Provenance("Wyvernshire County Council", "Jo Advisor", "jo", datetime(2025, 10, 9, 10, tzinfo=UTC))
-LOOK = DocumentLook("Wyvernshire County Council", "Jo Advisor", None, None, 0)
+LOOK = DocumentLook("Wyvernshire County Council", "Jo Advisor", None, None)
 SETTINGS = 450
 
 

@@ -121,3 +121,10 @@ def test_a_single_attendee_setting_with_a_formula_name_round_trips(services, clo
     _, workbook = workbook_of(briefing_return_exporter(services, held.briefing.id).render())
     cell = workbook["Bookings"]["C2"]
     assert (cell.value, cell.data_type, cell.quotePrefix) == ("@SUM(1+1)", "s", True)
+
+
+def test_a_bad_certificate_preference_does_not_block_workbooks(services, held):
+    from briefings.document_preferences import MINIMUM_MINUTES
+
+    services.preferences.set(MINIMUM_MINUTES, "lots")
+    assert briefing_return_exporter(services, held.briefing.id).render().files

@@ -123,7 +123,7 @@ def test_the_front_sheet_gives_the_period_and_totals(services, autumn):
     _, workbook = rendered(services, first_day=date(2025, 9, 1), last_day=date(2025, 12, 31))
     front = {row[0].value: row[1].value for row in workbook["About"].iter_rows(min_row=3) if row[0].value}
     assert front["Period"] == "1 September 2025 to 31 December 2025"
-    assert (front["Briefings held"], front["Booked places"], front["Attended"]) == (2, 6, 5)
+    assert (front["Briefings in the period"], front["Booked places"], front["Attended"]) == (2, 6, 5)
     assert front["Open settings covered"] == "2 of 3 had a DSL or deputy attend"
 
 
