@@ -29,7 +29,13 @@ def _run_cli(args: list[str]) -> int:
 
 def _run_gui(database_url: str | None) -> int:
     # Qt loads only for the desktop app; the QApplication comes first so errors show as dialogs.
-    from ui.app import AppInfo, create_application, run_main_window, show_startup_error  # noqa: PLC0415
+    from ui.app import (  # noqa: PLC0415
+        AppInfo,
+        FirstRunOffer,
+        create_application,
+        run_main_window,
+        show_startup_error,
+    )
 
     app = create_application()
     from briefings.services import Services  # noqa: PLC0415
@@ -44,7 +50,11 @@ def _run_gui(database_url: str | None) -> int:
         return 2
     try:
         services = Services.build(database.sessions)
-        return run_main_window(app, services, AppInfo(version=__version__, database=database.describe()))
+        # An empty database offers these; None hides a choice (the demo and the settings import
+        # are wired here as their features land).
+        first_run = FirstRunOffer(load_demo=None, import_settings=None)
+        info = AppInfo(version=__version__, database=database.describe())
+        return run_main_window(app, services, info, first_run)
     finally:
         database.dispose()
 

@@ -169,6 +169,35 @@ def end_membership(session: Session, membership_id: int, on: date) -> Membership
     return membership
 
 
+def reopen_membership(session: Session, membership_id: int, ends_on: date | None = None) -> Membership:
+    """Take back the end of a role (an undo): it runs on, or until ``ends_on``.
+
+    Refused when the person has since been given the same role at the same place again.
+    """
+    membership = get_or_fail(session, Membership, membership_id, "Membership", "membership_id")
+    if membership.ends_on is None:
+        raise ConflictError("This role has not ended", "ends_on")
+    if ends_on is not None and membership.starts_on is not None and ends_on < membership.starts_on:
+        raise ValidationError("A role cannot end before it started", "ends_on")
+    place = (membership.setting_id, membership.organisation_id)
+    for other in membership.person.memberships:
+        same = other is not membership and (other.setting_id, other.organisation_id) == place
+        if same and other.role is membership.role and other.ends_on is None:
+            raise ConflictError(
+                f"{membership.person.full_name} holds this role there again already", "membership_id"
+            )
+    membership.ends_on = ends_on
+    session.flush()
+    return membership
+
+
+def remove_membership(session: Session, membership_id: int) -> None:
+    """Delete a role recorded in error (undoing a move); the person and their bookings stay."""
+    membership = get_or_fail(session, Membership, membership_id, "Membership", "membership_id")
+    membership.person.memberships.remove(membership)
+    session.flush()
+
+
 def move_person(
     session: Session, person_id: int, to_setting_id: int, role: Role, on: date
 ) -> tuple[list[Membership], Membership]:

@@ -61,6 +61,7 @@ class Exporter(ABC):
             raise ExportCancelled
 
 
+_LONGEST_EXTENSION = 5
 _RESERVED = {
     "CON",
     "PRN",
@@ -76,12 +77,18 @@ def safe_filename(text: str, *, fallback: str = "file", limit: int = 120) -> str
 
     Path separators, control characters and characters Windows refuses go; reserved device names
     (CON, NUL, COM1...) and leading dots are defused; accents are kept (every modern file system
-    takes them) but normalised to NFC so the same name is always the same bytes.
+    takes them) but normalised to NFC so the same name is always the same bytes. A long name is
+    shortened before its extension, so ``.pdf`` survives.
     """
     name = unicodedata.normalize("NFC", text)
     name = re.sub(r'[\x00-\x1f\x7f<>:"/\\|?*]+', "-", name)
     name = re.sub(r"\s+", " ", name).strip(" .-")
-    name = name[:limit].rstrip(" .-")
+    if len(name) > limit:
+        stem, dot, extension = name.rpartition(".")
+        if dot and stem and 0 < len(extension) <= _LONGEST_EXTENSION:
+            name = f"{stem[: limit - len(extension) - 1].rstrip(' .-')}.{extension}"
+        else:
+            name = name[:limit].rstrip(" .-")
     if not name:
         name = fallback
     if name.split(".")[0].upper() in _RESERVED:

@@ -42,7 +42,8 @@ def _list(args: argparse.Namespace, ctx: CliContext) -> int:
 def _export(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         # Building may already find nothing to export (a missing logo, say), as rendering may.
-        outcome = args.export_spec.build(args, ctx.services).render()
+        exporter = args.export_spec.build(args, ctx.services)
+        outcome = exporter.render()
     except ExportError as error:
         raise CliError(str(error)) from error
     for path in write_outcome(outcome, args.out):
@@ -51,6 +52,9 @@ def _export(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.print(f"skipped {skipped}")
     for note in outcome.notes:
         ctx.print(note)
+    if args.export_spec.after_write is not None:
+        for line in args.export_spec.after_write(args, exporter, ctx.services):
+            ctx.print(line)
     return 0
 
 

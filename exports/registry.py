@@ -23,6 +23,14 @@ class ExportBuilder(Protocol):
         ...
 
 
+class AfterWrite(Protocol):
+    """Runs once the files are safely written (the invite ledger records what went out)."""
+
+    def __call__(self, args: argparse.Namespace, exporter: Exporter, services: Services) -> list[str]:
+        """Do the follow-up work; returns lines to show the user."""
+        ...
+
+
 @dataclass(frozen=True)
 class ExportSpec:
     """An exporter as the command line (and the UI's export menus) see it."""
@@ -31,6 +39,7 @@ class ExportSpec:
     verbose_name: str
     add_arguments: Callable[[argparse.ArgumentParser], None]
     build: ExportBuilder
+    after_write: AfterWrite | None = None
 
 
 _SPECS: dict[str, ExportSpec] = {}

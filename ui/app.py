@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefings.services import Services
+from ui.app_info import AppInfo
+from ui.dialogs.first_run import FirstRunOffer
 
-
-@dataclass(frozen=True)
-class AppInfo:
-    """What the window shows about the app itself: version and the database in use."""
-
-    version: str
-    database: str
+__all__ = ["AppInfo", "FirstRunOffer", "create_application", "run_main_window", "show_startup_error"]
 
 
 def create_application() -> QApplication:
@@ -32,13 +28,20 @@ def show_startup_error(title: str, message: str) -> None:
     QMessageBox.critical(None, title, message)
 
 
-def run_main_window(app: QApplication, services: Services, info: AppInfo) -> int:
-    """Show the main window and run until it closes."""
+def run_main_window(
+    app: QApplication, services: Services, info: AppInfo, first_run: FirstRunOffer | None = None
+) -> int:
+    """Show the main window and run until it closes.
+
+    ``first_run`` is offered when the database is empty (load the demo county, import settings).
+    """
+    from ui.main_window import MainWindow  # noqa: PLC0415 - the pages load after the QApplication
+    from ui.pages.catalogue import PAGES  # noqa: PLC0415
+
     app.setApplicationVersion(info.version)
-    window = QMainWindow()
-    window.setWindowTitle(f"Briefing Desk — {info.database}")
-    count = len(services.briefings.search())
-    window.setCentralWidget(QLabel(f"{count} briefings in {info.database}"))
-    window.resize(1100, 720)
+    window = MainWindow(services, info, PAGES, first_run=first_run)
     window.show()
-    return app.exec()
+    code = app.exec()
+    # Background reads still running must finish before the caller closes the database.
+    QThreadPool.globalInstance().waitForDone(10_000)
+    return code

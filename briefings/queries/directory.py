@@ -6,13 +6,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, UnaryExpression, func, or_, select
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from briefings.clock import london_today, to_london
-from briefings.errors import NotFoundError
+from briefings.errors import NotFoundError, ValidationError
 from models.briefings import Briefing, Topic
 from models.enums import (
     COUNTS_AS_REFRESH,
@@ -28,6 +28,8 @@ from models.registrations import Registration
 from models.settings import Setting
 
 Openness = Literal["open", "closed", "all"]
+SettingSort = Literal["name", "urn", "phase", "establishment_type", "district", "status"]
+PersonSort = Literal["name", "first_name", "email"]
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,8 @@ class SettingFilter:
     openness: Openness = "open"
     limit: int | None = None
     offset: int = 0
+    sort: SettingSort = "name"
+    descending: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,11 +158,13 @@ class PersonFilter:
     include_former: bool = False
     limit: int | None = None
     offset: int = 0
+    sort: PersonSort = "name"
+    descending: bool = False
 
 
 def search_settings(session: Session, flt: SettingFilter) -> list[SettingRow]:
     """Settings matching the filter, by name."""
-    query = _settings_query(flt).order_by(Setting.name, Setting.id).offset(flt.offset)
+    query = _settings_query(flt).order_by(*_setting_order(flt)).offset(flt.offset)
     if flt.limit is not None:
         query = query.limit(flt.limit)
     return [setting_row(s) for s in session.scalars(query)]
@@ -192,9 +198,7 @@ def setting_row(setting: Setting) -> SettingRow:
 def search_people(session: Session, flt: PersonFilter, now: datetime) -> list[PersonRow]:
     """People matching the filter, by surname, each with their roles."""
     today = london_today(now)
-    query = (
-        _people_query(flt, today).order_by(Person.last_name, Person.first_name, Person.id).offset(flt.offset)
-    )
+    query = _people_query(flt, today).order_by(*_person_order(flt)).offset(flt.offset)
     if flt.limit is not None:
         query = query.limit(flt.limit)
     people = session.scalars(query).all()
@@ -263,6 +267,37 @@ def establishment_types(session: Session) -> list[str]:
     return sorted(session.scalars(query))
 
 
+_SETTING_ORDER: dict[str, tuple[QueryableAttribute[Any], ...]] = {
+    "name": (Setting.name,),
+    "urn": (Setting.urn,),
+    "phase": (Setting.phase,),
+    "establishment_type": (Setting.establishment_type,),
+    "district": (Setting.district,),
+    "status": (Setting.status,),
+}
+_PERSON_ORDER: dict[str, tuple[QueryableAttribute[Any], ...]] = {
+    "name": (Person.last_name, Person.first_name),
+    "first_name": (Person.first_name, Person.last_name),
+    "email": (Person.email,),
+}
+
+
+def _setting_order(flt: SettingFilter) -> list[UnaryExpression[Any]]:
+    return [*_ordered(_SETTING_ORDER, flt.sort, flt.descending), Setting.name.asc(), Setting.id.asc()]
+
+
+def _person_order(flt: PersonFilter) -> list[UnaryExpression[Any]]:
+    return [*_ordered(_PERSON_ORDER, flt.sort, flt.descending), Person.id.asc()]
+
+
+def _ordered(
+    columns: dict[str, tuple[QueryableAttribute[Any], ...]], key: str, descending: bool
+) -> list[UnaryExpression[Any]]:
+    if key not in columns:
+        raise ValidationError(f"The list cannot be sorted by {key!r}", "sort")
+    return [column.desc() if descending else column.asc() for column in columns[key]]
+
+
 def _settings_query(flt: SettingFilter) -> Select[Setting]:
     query = select(Setting)
     if flt.openness == "open":
@@ -302,10 +337,10 @@ def _people_query(flt: PersonFilter, today: date) -> Select[Person]:
                 )
             )
     if flt.role is not None or flt.setting_id is not None or flt.district or flt.phase is not None:
-        membership = (
-            select(Membership.id)
-            .join(Setting, Membership.setting_id == Setting.id, isouter=True)
-            .where(Membership.person_id == Person.id)
+        # IN (people with a matching role), not a correlated EXISTS: SQLite then starts from the
+        # memberships index instead of probing every person (one setting: 150 ms -> 0.2 ms at 40k).
+        membership = select(Membership.person_id).join(
+            Setting, Membership.setting_id == Setting.id, isouter=True
         )
         if not flt.include_former:
             membership = membership.where(or_(Membership.ends_on.is_(None), Membership.ends_on >= today))
@@ -317,7 +352,7 @@ def _people_query(flt: PersonFilter, today: date) -> Select[Person]:
             membership = membership.where(Setting.district == flt.district)
         if flt.phase is not None:
             membership = membership.where(Setting.phase == flt.phase)
-        query = query.where(exists(membership))
+        query = query.where(Person.id.in_(membership))
     return query
 
 

@@ -13,6 +13,7 @@ from briefings.services.briefing_service import BriefingService
 from briefings.services.certificate_service import CertificateService
 from briefings.services.compliance_service import ComplianceService
 from briefings.services.directory_service import DirectoryService
+from briefings.services.invite_service import InviteService
 from briefings.services.licence_service import LicenceService
 from briefings.services.preference_service import PreferenceService
 from briefings.services.recording_service import RecordingService
@@ -31,6 +32,7 @@ class Services:
     recordings: RecordingService
     compliance: ComplianceService
     preferences: PreferenceService
+    invites: InviteService
     returns: ReturnService
     certificates: CertificateService
 
@@ -49,6 +51,7 @@ class Services:
             recordings=RecordingService(context),
             compliance=ComplianceService(context),
             preferences=PreferenceService(context),
+            invites=InviteService(context),
             returns=ReturnService(context),
             certificates=CertificateService(context),
         )

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from briefings import booking
-from briefings.errors import ConflictError, ValidationError
+from briefings.errors import ConflictError, OperationCancelled, ValidationError
 from briefings.lookup import get_or_fail
 from briefings.queries.audience import AudienceMember, audience_members
 from briefings.queries.briefings import RegisterRow, briefing_register
@@ -38,6 +38,21 @@ class BookingOutcome:
 
 
 @dataclass(frozen=True)
+class AttendanceMark:
+    """One booking's attendance as it stands or should stand (what undo puts back)."""
+
+    registration_id: int
+    attendance: Attendance | None
+    minutes: int | None = None
+    source: str | None = None
+
+    @classmethod
+    def of(cls, row: RegisterRow) -> AttendanceMark:
+        """The mark a register row holds now, with where it came from."""
+        return cls(row.registration_id, row.attendance, row.minutes_attended, row.source)
+
+
+@dataclass(frozen=True)
 class CancelOutcome:
     """A cancelled booking, what it was before (for undo), and who moved up."""
 
@@ -61,18 +76,25 @@ class BookingService(Service):
             return self._row(session, registration)
 
     def book_many(
-        self, briefing_id: int, people: Sequence[tuple[int, int | None, Role | None]]
+        self,
+        briefing_id: int,
+        people: Sequence[tuple[int, int | None, Role | None]],
+        *,
+        progress: Callable[[int, int], bool] | None = None,
     ) -> BookingOutcome:
         """Book several (person, setting, role) at once; those already booked are skipped, not errors.
 
-        All or nothing for real failures: a missing briefing or person undoes the whole batch.
+        All or nothing for real failures: a missing briefing or person undoes the whole batch, and
+        so does ``progress`` returning False (OperationCancelled: nobody is booked).
         """
         booked: list[int] = []
         waitlisted: list[int] = []
         skipped: list[tuple[int, str]] = []
         now = self.now()
         with self._write() as session:
-            for person_id, setting_id, role in people:
+            for done, (person_id, setting_id, role) in enumerate(people):
+                if progress is not None and not progress(done, len(people)):
+                    raise OperationCancelled
                 try:
                     with session.begin_nested():
                         registration = booking.register_person(
@@ -134,6 +156,33 @@ class BookingService(Service):
                 session, registration_id, attendance, self.now(), minutes=minutes, source=source
             )
             return self._row(session, registration)
+
+    def mark_many(self, marks: Sequence[AttendanceMark], *, source: str = "manual") -> list[RegisterRow]:
+        """Set several bookings' marks in one transaction (keyboard marking of a selection, undo).
+
+        A mark's own ``source`` (undo putting back a register import) wins over ``source``. All or
+        nothing: one refused mark leaves every booking as it was.
+        """
+        with self._write() as session:
+            registrations = [
+                booking.mark_attendance(
+                    session,
+                    m.registration_id,
+                    m.attendance,
+                    self.now(),
+                    minutes=m.minutes,
+                    source=m.source or source,
+                )
+                for m in marks
+            ]
+            wanted = {r.id for r in registrations}
+            briefing_ids = dict.fromkeys(r.briefing_id for r in registrations)
+            return [
+                row
+                for briefing_id in briefing_ids
+                for row in briefing_register(session, briefing_id)
+                if row.registration_id in wanted
+            ]
 
     def mark_all_present(self, briefing_id: int) -> int:
         """Everyone booked and unmarked is present; returns how many were marked."""

@@ -22,6 +22,7 @@ from briefings.queries.licences import AllocationRow, allocations
 from briefings.queries.reference import OrganisationRow, TopicRow, VenueRow
 from briefings.services.base import Service
 from models.enums import Role
+from models.people import Person
 from models.settings import Setting
 
 
@@ -41,6 +42,18 @@ class SettingHistory:
             b.starts_at.date() for b in self.bookings if b.refreshed and b.role in (Role.DSL, Role.DEPUTY_DSL)
         ]
         return max(days, default=None)
+
+
+@dataclass(frozen=True)
+class MoveOutcome:
+    """A move to another setting: the person after it, the role it started and the roles it ended.
+
+    ``ended`` pairs each ended role's id with the end date it had before the move (usually None).
+    """
+
+    person: PersonRow
+    new_membership_id: int
+    ended: tuple[tuple[int, date | None], ...]
 
 
 @dataclass(frozen=True)
@@ -175,11 +188,35 @@ class DirectoryService(Service):
             row = queries.person_row(session, membership.person_id, self.now())
             return next(m for m in row.roles if m.id == membership_id)
 
+    def reopen_membership(self, membership_id: int) -> PersonRow:
+        """Take back the end of a role (undoing "end role")."""
+        with self._write() as session:
+            membership = directory.reopen_membership(session, membership_id)
+            return queries.person_row(session, membership.person_id, self.now())
+
     def move_person(self, person_id: int, to_setting_id: int, role: Role, on: date) -> PersonRow:
         """A person changes setting (old roles end, a new one starts)."""
+        return self.move(person_id, to_setting_id, role, on).person
+
+    def move(self, person_id: int, to_setting_id: int, role: Role, on: date) -> MoveOutcome:
+        """A person changes setting, returning what changed so the move can be undone."""
         with self._write() as session:
-            directory.move_person(session, person_id, to_setting_id, role, on)
-            return queries.person_row(session, person_id, self.now())
+            person = get_or_fail(session, Person, person_id, "Person", "person_id")
+            ends_before = {m.id: m.ends_on for m in person.memberships}
+            ended, new = directory.move_person(session, person_id, to_setting_id, role, on)
+            return MoveOutcome(
+                person=queries.person_row(session, person_id, self.now()),
+                new_membership_id=new.id,
+                ended=tuple((m.id, ends_before[m.id]) for m in ended),
+            )
+
+    def undo_move(self, outcome: MoveOutcome) -> PersonRow:
+        """Put a person back where they were before a move."""
+        with self._write() as session:
+            directory.remove_membership(session, outcome.new_membership_id)
+            for membership_id, ends_on in outcome.ended:
+                directory.reopen_membership(session, membership_id, ends_on)
+            return queries.person_row(session, outcome.person.id, self.now())
 
     def organisations(self) -> list[OrganisationRow]:
         """Organisations by name."""

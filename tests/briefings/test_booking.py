@@ -4,7 +4,8 @@ from datetime import UTC, timedelta
 
 import pytest
 
-from briefings.errors import ConflictError, ValidationError
+from briefings.errors import ConflictError, OperationCancelled, ValidationError
+from briefings.services.booking_service import AttendanceMark
 from briefings.vocabulary import Attendance, BookingStatus, Phase, Role
 
 
@@ -237,3 +238,70 @@ def test_capacity_raise_promotes_and_lowering_below_bookings_is_refused(
         services.briefings.update(small_briefing.id, replace(fields, capacity=1))
     row = services.briefings.update(small_briefing.id, replace(fields, capacity=3))
     assert (row.booked, row.waitlisted) == (3, 1)
+
+
+def test_mark_many_sets_each_mark_in_one_go(services, make_briefing, make_person, clock):
+    briefing = make_briefing(capacity=5)
+    regs = [services.bookings.book(briefing.id, make_person().id) for _ in range(3)]
+    clock.advance(timedelta(days=7, hours=2))  # during the session
+    rows = services.bookings.mark_many(
+        [
+            AttendanceMark(regs[0].registration_id, Attendance.PRESENT),
+            AttendanceMark(regs[1].registration_id, Attendance.LATE, 75),
+        ]
+    )
+    assert {r.registration_id: (r.attendance, r.minutes_attended) for r in rows} == {
+        regs[0].registration_id: (Attendance.PRESENT, 120),
+        regs[1].registration_id: (Attendance.LATE, 75),
+    }
+
+
+def test_mark_many_changes_nothing_when_one_mark_is_refused(services, make_briefing, make_person, clock):
+    briefing = make_briefing(capacity=5)
+    regs = [services.bookings.book(briefing.id, make_person().id) for _ in range(2)]
+    clock.advance(timedelta(days=7, hours=2))
+    with pytest.raises(ValidationError, match="Minutes attended") as caught:
+        services.bookings.mark_many(
+            [
+                AttendanceMark(regs[0].registration_id, Attendance.PRESENT),
+                AttendanceMark(regs[1].registration_id, Attendance.ABSENT, 30),
+            ]
+        )
+    assert caught.value.field == "minutes"
+    assert {r.attendance for r in services.briefings.register(briefing.id)} == {None}
+
+
+def test_attendance_mark_of_a_row_puts_back_what_it_held(services, make_briefing, make_person, clock):
+    briefing = make_briefing(capacity=5)
+    reg = services.bookings.book(briefing.id, make_person().id)
+    clock.advance(timedelta(days=7, hours=2))
+    before = AttendanceMark.of(services.bookings.mark(reg.registration_id, Attendance.LATE, 50))
+    services.bookings.mark(reg.registration_id, Attendance.ABSENT)
+    (restored,) = services.bookings.mark_many([before])
+    assert (restored.attendance, restored.minutes_attended) == (Attendance.LATE, 50)
+
+
+def test_book_many_cancelled_by_progress_books_nobody(services, make_briefing, make_person):
+    briefing = make_briefing(capacity=5)
+    people = [(make_person().id, None, None) for _ in range(3)]
+    seen = []
+
+    def progress(done, total):
+        seen.append((done, total))
+        return done < 2
+
+    with pytest.raises(OperationCancelled):
+        services.bookings.book_many(briefing.id, people, progress=progress)
+    assert seen == [(0, 3), (1, 3), (2, 3)]
+    assert services.briefings.register(briefing.id) == []
+
+
+def test_mark_many_keeps_each_marks_own_source(services, make_briefing, make_person, clock):
+    briefing = make_briefing(capacity=5)
+    reg = services.bookings.book(briefing.id, make_person().id)
+    clock.advance(timedelta(days=7, hours=2))
+    services.bookings.mark_numbers(briefing.id, [1])
+    before = AttendanceMark.of(services.briefings.register(briefing.id)[0])
+    services.bookings.mark(reg.registration_id, Attendance.ABSENT)
+    (restored,) = services.bookings.mark_many([before], source="manual")
+    assert (restored.attendance, restored.source) == (Attendance.PRESENT, "register")

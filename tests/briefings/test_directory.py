@@ -140,3 +140,73 @@ def test_erased_person_cannot_be_edited(services, make_person, db):
         session.get(Person, person.id).erased_at = datetime(2025, 1, 1, tzinfo=UTC)
     with pytest.raises(ConflictError, match="erased"):
         services.directory.update_person(person.id, PersonFields("A", "B"))
+
+
+def test_ended_role_can_be_reopened(services, make_person, make_setting):
+    school = make_setting()
+    person = make_person(role=Role.DSL, setting_id=school.id)
+    membership = services.directory.person(person.id).roles[0]
+    services.directory.end_membership(membership.id, date(2025, 9, 30))
+    reopened = services.directory.reopen_membership(membership.id)
+    assert [(m.role, m.ends_on, m.current) for m in reopened.roles] == [(Role.DSL, None, True)]
+    with pytest.raises(ConflictError, match="has not ended"):
+        services.directory.reopen_membership(membership.id)
+
+
+def test_reopening_is_refused_when_the_role_was_given_again(services, make_person, make_setting):
+    school = make_setting()
+    person = make_person(role=Role.DSL, setting_id=school.id)
+    membership = services.directory.person(person.id).roles[0]
+    services.directory.end_membership(membership.id, date(2025, 9, 30))
+    services.directory.add_membership(person.id, Role.DSL, setting_id=school.id)
+    with pytest.raises(ConflictError, match="holds this role there again") as caught:
+        services.directory.reopen_membership(membership.id)
+    assert caught.value.field == "membership_id"
+    ended = [m for m in services.directory.person(person.id).roles if m.id == membership.id]
+    assert ended[0].ends_on == date(2025, 9, 30)
+
+
+def test_a_move_can_be_undone(services, make_person, make_setting):
+    old, new = make_setting(name="Old School"), make_setting(name="New School")
+    person = make_person(role=Role.DSL, setting_id=old.id)
+    services.directory.add_membership(person.id, Role.GOVERNOR, setting_id=old.id, starts_on=date(2024, 9, 1))
+    before = services.directory.person(person.id)
+    outcome = services.directory.move(person.id, new.id, Role.DSL, date(2025, 9, 1))
+    assert outcome.person.places == "New School"
+    assert {membership_id for membership_id, _ in outcome.ended} == {m.id for m in before.roles}
+    restored = services.directory.undo_move(outcome)
+    assert restored.roles == before.roles
+    assert services.directory.setting_history(new.id, include_former=True).staff == ()
+
+
+def test_directories_sort_in_sql(services, make_setting, make_person):
+    make_setting(name="Beacon High", district="South")
+    make_setting(name="Ashdown Primary", district="North")
+    make_setting(name="Cedar Infants", district=None)
+    by_district = services.directory.settings(SettingFilter(sort="district", descending=True))
+    assert [s.name for s in by_district] == ["Beacon High", "Ashdown Primary", "Cedar Infants"]
+    make_person(first_name="Zed", last_name="Adams", email="b@x.example")
+    make_person(first_name="Amy", last_name="Young", email="a@x.example")
+    assert [p.first_name for p in services.directory.people(PersonFilter(sort="first_name"))] == [
+        "Amy",
+        "Zed",
+    ]
+    assert [p.first_name for p in services.directory.people(PersonFilter())] == ["Zed", "Amy"]
+    assert [p.email for p in services.directory.people(PersonFilter(sort="email", limit=1, offset=1))] == [
+        "b@x.example"
+    ]
+    with pytest.raises(ValidationError, match="cannot be sorted"):
+        services.directory.people(PersonFilter(sort="phone"))  # type: ignore[arg-type]
+
+
+def test_people_at_a_setting_match_on_one_role_not_any(services, make_setting, make_person):
+    here, there = make_setting(name="Here Primary"), make_setting(name="There High")
+    stayed = make_person(role=Role.GOVERNOR, setting_id=here.id)
+    moved = make_person(role=Role.DSL, setting_id=here.id)
+    services.directory.move(moved.id, there.id, Role.DSL, date(2025, 9, 1))
+    assert [p.id for p in services.directory.people(PersonFilter(setting_id=here.id))] == [stayed.id]
+    with_former = services.directory.people(PersonFilter(setting_id=here.id, include_former=True))
+    assert {p.id for p in with_former} == {stayed.id, moved.id}
+    # A DSL somewhere and a governor here is not "a DSL here".
+    assert services.directory.count_people(PersonFilter(setting_id=here.id, role=Role.DSL)) == 0
+    assert services.directory.count_people(PersonFilter(setting_id=there.id, role=Role.DSL)) == 1

@@ -25,8 +25,12 @@ def test_safe_filename_defuses_paths_and_reserved_names(text, expected):
     assert safe_filename(text) == expected
 
 
-def test_safe_filename_limits_length():
+def test_safe_filename_limits_length_but_keeps_the_extension():
     assert len(safe_filename("x" * 500)) == 120
+    long_pdf = safe_filename("Certificate - " + "Bartholomew " * 20 + ".pdf")
+    assert len(long_pdf) <= 120
+    assert long_pdf.endswith("Bartholomew.pdf") or long_pdf.endswith(".pdf")
+    assert not safe_filename("a" * 200 + ".pdf").endswith("a")
 
 
 def test_write_outcome_writes_every_file_and_leaves_no_partials(tmp_path):

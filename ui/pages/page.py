@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from briefings.services import Services
 
 
 class Page(QWidget):
@@ -28,3 +35,11 @@ class Page(QWidget):
         """Show one item of this page's kind; return False if this page does not show ``kind``."""
         del kind, item_id
         return False
+
+    def focus_search(self) -> bool:
+        """Put the cursor in the page's search box (Ctrl+F); return False if it has none."""
+        return False
+
+
+#: A page class, called as ``PageClass(services, undo_stack, parent)`` (see ui/pages/catalogue.py).
+PageFactory = Callable[["Services", QUndoStack, QWidget | None], Page]

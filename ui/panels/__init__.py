@@ -1,0 +1,1 @@
+"""Parts of a page that have their own behaviour (the register, recordings, resources)."""

@@ -1,0 +1,1 @@
+"""Rendering every page to PNG for the README and for review (``make screenshots``)."""
