@@ -50,9 +50,12 @@ def _run_gui(database_url: str | None) -> int:
         return 2
     try:
         services = Services.build(database.sessions)
-        # An empty database offers these; None hides a choice (the demo and the settings import
-        # are wired here as their features land).
-        first_run = FirstRunOffer(load_demo=None, import_settings=None)
+        # An empty database offers these; None hides a choice (the settings import is wired
+        # here once it has a dialog).
+        first_run = FirstRunOffer(
+            load_demo=lambda progress: services.demo.load(progress=progress).headline,
+            import_settings=None,
+        )
         info = AppInfo(version=__version__, database=database.describe())
         return run_main_window(app, services, info, first_run)
     finally:

@@ -128,8 +128,7 @@ def update_briefing(session: Session, briefing_id: int, fields: BriefingFields, 
         briefing.venue_id,
         briefing.join_url,
     ):
-        briefing.calendar_sequence += 1
-    briefing.updated_at = now
+        _calendar_changed(briefing, now)
     session.flush()
     promote_waiting(session, briefing)
     return briefing
@@ -145,8 +144,7 @@ def reschedule_briefing(
         raise ValidationError("The new times are the same as the current ones", "starts_at")
     briefing.starts_at = as_utc(starts_at)
     briefing.ends_at = as_utc(ends_at)
-    briefing.calendar_sequence += 1
-    briefing.updated_at = now
+    _calendar_changed(briefing, now)
     session.flush()
     return briefing
 
@@ -160,8 +158,7 @@ def cancel_briefing(session: Session, briefing_id: int, now: datetime, reason: s
         raise ConflictError(f"“{briefing.title}” has taken place and cannot be cancelled", "status")
     briefing.status = BriefingStatus.CANCELLED
     briefing.cancel_reason = optional_text(reason, "cancel_reason", "The reason")
-    briefing.calendar_sequence += 1
-    briefing.updated_at = now
+    _calendar_changed(briefing, now)
     session.flush()
     return briefing
 
@@ -173,8 +170,7 @@ def reinstate_briefing(session: Session, briefing_id: int, now: datetime) -> Bri
         raise ConflictError(f"“{briefing.title}” is not cancelled", "status")
     briefing.status = BriefingStatus.SCHEDULED
     briefing.cancel_reason = None
-    briefing.calendar_sequence += 1
-    briefing.updated_at = now
+    _calendar_changed(briefing, now)
     session.flush()
     return briefing
 
@@ -263,6 +259,12 @@ def set_resources(session: Session, briefing_id: int, links: Sequence[ResourceLi
     briefing.resources = checked
     session.flush()
     return briefing
+
+
+def _calendar_changed(briefing: Briefing, now: datetime) -> None:
+    # RFC 5546: a higher SEQUENCE is how calendars know a re-sent invite replaces their copy.
+    briefing.calendar_sequence += 1
+    briefing.updated_at = now
 
 
 def _editable(session: Session, briefing_id: int) -> Briefing:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from briefings.cli import Registrar, briefing_commands, certificate_commands, invite_commands
+from briefings.cli import Registrar, briefing_commands, certificate_commands, demo_commands, invite_commands
 
 DOMAIN_COMMANDS: list[Registrar] = [
     briefing_commands.register,
     invite_commands.register,
     certificate_commands.register,
+    demo_commands.register,
 ]

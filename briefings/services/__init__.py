@@ -12,6 +12,7 @@ from briefings.services.booking_service import BookingService
 from briefings.services.briefing_service import BriefingService
 from briefings.services.certificate_service import CertificateService
 from briefings.services.compliance_service import ComplianceService
+from briefings.services.demo_service import DemoService
 from briefings.services.directory_service import DirectoryService
 from briefings.services.invite_service import InviteService
 from briefings.services.licence_service import LicenceService
@@ -33,6 +34,7 @@ class Services:
     compliance: ComplianceService
     preferences: PreferenceService
     invites: InviteService
+    demo: DemoService
     returns: ReturnService
     certificates: CertificateService
 
@@ -52,6 +54,7 @@ class Services:
             compliance=ComplianceService(context),
             preferences=PreferenceService(context),
             invites=InviteService(context),
+            demo=DemoService(context),
             returns=ReturnService(context),
             certificates=CertificateService(context),
         )

@@ -1,0 +1,1 @@
+"""Benchmarks (see README.md); run with ``make bench`` or ``python -m tests.benchmarks``."""

@@ -1,0 +1,10 @@
+"""Every module that registers benchmarks; importing this fills the registry.
+
+Add a module here when a feature brings its own benchmarks (imports, exports, start-up, backup).
+"""
+
+from __future__ import annotations
+
+from tests.benchmarks import domain, writes
+
+MODULES = (domain, writes)

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.benchmarks import catalogue
+from tests.benchmarks.__main__ import main
+from tests.benchmarks.harness import REGISTRY, Benchmark, affordable_repeats, count_rows, register, select
+from tests.benchmarks.suite import run_suite
+
+pytestmark = pytest.mark.slow
+
+
+def test_quick_suite_measures_every_benchmark(tmp_path):
+    lines: list[str] = []
+    results = run_suite(
+        quick=True, repeats=1, cache_dir=tmp_path / "cache", workdir=tmp_path, say=lines.append
+    )
+    assert [r.name for r in results] == list(REGISTRY)
+    empty = [r.name for r in results if r.rows < 1 or r.queries < 1]
+    assert empty == [], "every benchmark should return rows and run SQL on the quick database"
+    table = "\n".join(lines)
+    for result in results:
+        assert result.name in table
+    assert "Building the quick benchmark database" in table
+
+
+def test_the_database_is_cached_between_runs(tmp_path):
+    cache = tmp_path / "cache"
+    first: list[str] = []
+    run_suite(quick=True, only=["licences.*"], repeats=1, cache_dir=cache, workdir=tmp_path, say=first.append)
+    again: list[str] = []
+    run_suite(quick=True, only=["licences.*"], repeats=1, cache_dir=cache, workdir=tmp_path, say=again.append)
+    assert any(line.startswith("Building") for line in first)
+    assert not any(line.startswith("Building") for line in again)
+    assert len(list(cache.glob("bench-quick-*.sqlite3"))) == 1
+
+
+def test_only_takes_globs_and_refuses_unknown_names():
+    assert catalogue.MODULES
+    assert {b.name for b in select(["compliance.*"])} == {
+        "compliance.due_refresh",
+        "compliance.overview",
+        "compliance.leads",
+    }
+    with pytest.raises(KeyError, match=r"no benchmark matches nothing\.here"):
+        select(["nothing.here"])
+
+
+def test_the_command_line_lists_and_rejects(capsys):
+    assert main(["--list"]) == 0
+    listed = capsys.readouterr().out
+    assert "briefings.upcoming" in listed
+    assert "demo.load" in listed
+    assert main(["--only", "no.such.benchmark"]) == 2
+    assert "no benchmark matches" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("wanted", "one_run", "runs"), [(7, 0.01, 7), (7, 2.0, 5), (7, 6.0, 3), (1, 60.0, 1)]
+)
+def test_slow_benchmarks_get_fewer_repeats(wanted, one_run, runs):
+    assert affordable_repeats(wanted, one_run) == runs
+
+
+def test_names_are_unique():
+    existing = next(iter(REGISTRY.values()))
+    with pytest.raises(ValueError, match="already registered"):
+        register(Benchmark(existing.name, setup=lambda ctx: ctx, run=lambda ctx: 0))
+
+
+@pytest.mark.parametrize(
+    ("value", "rows"), [([1, 2, 3], 3), (7, 7), (None, 0), (True, 1), ((), 0), (object(), 1)]
+)
+def test_rows_are_counted_from_what_a_run_returns(value, rows):
+    assert count_rows(value) == rows
