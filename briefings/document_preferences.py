@@ -12,13 +12,25 @@ from pathlib import Path
 from typing import Any
 
 from briefings.errors import ValidationError
+from briefings.organiser import ORGANISER_NAME  # the advisor's name, as invites sign it
+
+__all__ = [
+    "DOCUMENT_KEYS",
+    "MINIMUM_MINUTES",
+    "ORGANISATION_LOGO",
+    "ORGANISATION_NAME",
+    "ORGANISER_NAME",
+    "SIGNATURE_IMAGE",
+    "SIGNING_KEY",
+    "DocumentLook",
+    "document_look",
+    "minimum_minutes",
+]
 
 # Who the documents come from: "Wyvernshire County Council, Education Safeguarding Team".
 ORGANISATION_NAME = "organisation.name"
 # A PNG or JPEG printed at the top of certificates.
 ORGANISATION_LOGO = "organisation.logo_path"
-# The advisor's own name, as invites sign it; workbooks say they were made by them.
-ORGANISER_NAME = "organiser.name"
 # A scanned signature printed above the facilitator's name on certificates.
 SIGNATURE_IMAGE = "certificates.signature_path"
 # Minutes someone must have attended to be given a certificate (0: any present or late mark).
