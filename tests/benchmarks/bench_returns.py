@@ -1,19 +1,18 @@
 """Benchmarks of the returns, registers and certificates, each next to the bare library.
 
-No database: rows are built in memory, so the figures are the exporters' own. Each of ours has a
-twin writing the same cells or strings with bare openpyxl or reportlab, for the ratio. Run by hand
-with ``python -m tests.benchmarks.bench_returns``; ``BENCHMARKS`` maps a name to a zero-argument
-callable for the bench harness to register.
+No database: rows are built in memory, so the figures are the exporters' own. Each has as its
+floor the same cells or strings written with bare openpyxl or reportlab. Run them alone with
+``python -m tests.benchmarks --only 'exports.*'``.
 """
 
 from __future__ import annotations
 
 import io
-import timeit
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
+from typing import Generic, TypeVar
 
 from briefings.certificate_numbers import CertifiedDetails
 from briefings.certificates import CertificateRow, IssuedCertificates
@@ -23,16 +22,19 @@ from briefings.queries.briefings import BriefingDetail, BriefingRow, RegisterRow
 from briefings.queries.returns import BriefingReturn, PeriodBooking, PeriodReturn, SettingCoverage
 from briefings.vocabulary import Attendance, BookingStatus, BriefingStatus, Delivery, Phase, Role
 from exports.attendance_certificates import CertificatesExporter
+from exports.base import Exporter
 from exports.briefing_return import BriefingReturnExporter
 from exports.document_context import Provenance
 from exports.period_return import PeriodReturnExporter
 from exports.sign_in_register import SignInRegisterExporter
 from exports.tabular import TabularExporter
+from tests.benchmarks.harness import Benchmark, register
 
 STARTS = datetime(2025, 10, 8, 9, 30, tzinfo=LONDON)
 MADE = Provenance("Wyvernshire County Council", "Jo Advisor", "jo", datetime(2025, 10, 9, 10, tzinfo=UTC))
 LOOK = DocumentLook("Wyvernshire County Council", "Jo Advisor", None, None)
 SETTINGS = 450
+E = TypeVar("E", bound=Exporter)
 
 
 def briefing_row(briefing_id: int = 1, *, day: int = 0) -> BriefingRow:
@@ -204,67 +206,41 @@ def bare_workbook(exporter: TabularExporter, *, write_only: bool) -> bytes:
     return buffer.getvalue()
 
 
-@cache
-def _briefing_return() -> BriefingReturnExporter:
-    return BriefingReturnExporter(BriefingReturn(detail(500), tuple(register_rows(500)), {}), MADE)
+@dataclass(frozen=True)
+class Prepared(Generic[E]):
+    """An exporter over in-memory rows, and how many rows it writes."""
+
+    exporter: E
+    rows: int
+
+    def render(self) -> int:
+        """Render, reporting the rows written."""
+        self.exporter.render()
+        return self.rows
 
 
-@cache
-def _period_return() -> PeriodReturnExporter:
-    return PeriodReturnExporter(period(50_000, 120), MADE)
+def briefing_return(rows: int) -> Prepared[BriefingReturnExporter]:
+    """xlsx-briefing over ``rows`` bookings."""
+    data = BriefingReturn(detail(rows), tuple(register_rows(rows)), {})
+    return Prepared(BriefingReturnExporter(data, MADE), rows)
 
 
-@cache
-def _certificates() -> CertificatesExporter:
-    return CertificatesExporter(certificates(500), detail(500), LOOK, MADE)
+def period_return(bookings: int) -> Prepared[PeriodReturnExporter]:
+    """xlsx-period over ``bookings`` places, 120 briefings and 450 settings."""
+    return Prepared(PeriodReturnExporter(period(bookings, 120), MADE), bookings)
 
 
-@cache
-def _register() -> SignInRegisterExporter:
-    return SignInRegisterExporter(detail(500), register_rows(500), MADE)
+def certificates_pdf(count: int) -> Prepared[CertificatesExporter]:
+    """pdf-certificates for ``count`` people, in one PDF."""
+    return Prepared(CertificatesExporter(certificates(count), detail(count), LOOK, MADE), count)
 
 
-def briefing_return_500() -> object:
-    """A 500-row briefing return (xlsx-briefing)."""
-    return _briefing_return().render()
+def register_pdf(rows: int) -> Prepared[SignInRegisterExporter]:
+    """pdf-register for ``rows`` booked people."""
+    return Prepared(SignInRegisterExporter(detail(rows), register_rows(rows), MADE), rows)
 
 
-def bare_openpyxl_briefing_return_500() -> bytes:
-    """The same sheet's values with bare openpyxl: plain cells, one table."""
-    return bare_workbook(_briefing_return(), write_only=False)
-
-
-def period_return_50000() -> object:
-    """A 50,000-booking period return over 120 briefings and 450 settings (xlsx-period, streamed)."""
-    return _period_return().render()
-
-
-def bare_openpyxl_period_return_50000() -> bytes:
-    """The same four sheets' values with bare openpyxl in write-only mode."""
-    return bare_workbook(_period_return(), write_only=True)
-
-
-def certificates_500() -> object:
-    """500 certificates in one PDF (pdf-certificates), QR codes included."""
-    return _certificates().render()
-
-
-def bare_reportlab_certificates_500() -> bytes:
-    """The same strings and a QR code per page with bare reportlab (its QR widget)."""
-    return _bare_certificates(_certificates().issued)
-
-
-def register_500() -> object:
-    """A 500-row sign-in register (pdf-register)."""
-    return _register().render()
-
-
-def bare_reportlab_register_500() -> bytes:
-    """The same table of strings with bare reportlab platypus."""
-    return _bare_register(_register().lines)
-
-
-def _bare_certificates(issued: IssuedCertificates) -> bytes:
+def bare_certificates(issued: IssuedCertificates) -> bytes:
     """reportlab drawing the same strings and a QR code on each of the pages."""
     from reportlab.graphics import renderPDF
     from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -298,7 +274,7 @@ def _bare_certificates(issued: IssuedCertificates) -> bytes:
     return buffer.getvalue()
 
 
-def _bare_register(rows: Sequence[RegisterRow]) -> bytes:
+def bare_register(rows: Sequence[RegisterRow]) -> bytes:
     """reportlab platypus laying out the same table (plain strings, repeated header)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate, Table
@@ -321,27 +297,39 @@ def _column(number: int) -> str:
     return get_column_letter(number)
 
 
-BENCHMARKS: dict[str, Callable[[], object]] = {
-    "returns: 500-row briefing return": briefing_return_500,
-    "returns: 500-row briefing return, bare openpyxl": bare_openpyxl_briefing_return_500,
-    "returns: 50,000-row period return": period_return_50000,
-    "returns: 50,000-row period return, bare openpyxl": bare_openpyxl_period_return_50000,
-    "returns: 500 certificates": certificates_500,
-    "returns: 500 certificates, bare reportlab": bare_reportlab_certificates_500,
-    "returns: 500-row register": register_500,
-    "returns: 500-row register, bare reportlab": bare_reportlab_register_500,
-}
-
-
-def main() -> None:
-    """Best of three runs of each (one for the slow ones), in milliseconds."""
-    for build in (_briefing_return, _period_return, _certificates, _register):
-        build()  # the rows are built once, outside the timings
-    for name, function in BENCHMARKS.items():
-        repeat = 1 if ("50,000" in name or "certificates" in name) else 3
-        best = min(timeit.repeat(function, number=1, repeat=repeat))
-        print(f"{name:<55} {best * 1000:8.1f} ms", flush=True)
-
-
-if __name__ == "__main__":
-    main()
+register(
+    Benchmark(
+        "exports.briefing_return",
+        setup=lambda ctx: briefing_return(100 if ctx.quick else 500),
+        run=Prepared.render,
+        floor=lambda prepared: bare_workbook(prepared.exporter, write_only=False),
+        description="xlsx-briefing, 500 bookings; floor: bare openpyxl, same cells",
+    )
+)
+register(
+    Benchmark(
+        "exports.period_return",
+        setup=lambda ctx: period_return(5_000 if ctx.quick else 50_000),
+        run=Prepared.render,
+        floor=lambda prepared: bare_workbook(prepared.exporter, write_only=True),
+        description="xlsx-period, 50,000 bookings (streamed); floor: bare openpyxl write-only",
+    )
+)
+register(
+    Benchmark(
+        "exports.certificates",
+        setup=lambda ctx: certificates_pdf(50 if ctx.quick else 500),
+        run=Prepared.render,
+        floor=lambda prepared: bare_certificates(prepared.exporter.issued),
+        description="pdf-certificates, 500 pages with QR codes; floor: bare reportlab (its QR widget)",
+    )
+)
+register(
+    Benchmark(
+        "exports.register_pdf",
+        setup=lambda ctx: register_pdf(100 if ctx.quick else 500),
+        run=Prepared.render,
+        floor=lambda prepared: bare_register(prepared.exporter.lines),
+        description="pdf-register, 500 rows; floor: bare reportlab platypus, same strings",
+    )
+)
