@@ -300,7 +300,7 @@ def _column(number: int) -> str:
 register(
     Benchmark(
         "exports.briefing_return",
-        setup=lambda ctx: briefing_return(100 if ctx.quick else 500),
+        setup=lambda ctx: briefing_return(50 if ctx.quick else 500),
         run=Prepared.render,
         floor=lambda prepared: bare_workbook(prepared.exporter, write_only=False),
         description="xlsx-briefing, 500 bookings; floor: bare openpyxl, same cells",
@@ -309,7 +309,7 @@ register(
 register(
     Benchmark(
         "exports.period_return",
-        setup=lambda ctx: period_return(5_000 if ctx.quick else 50_000),
+        setup=lambda ctx: period_return(2_000 if ctx.quick else 50_000),
         run=Prepared.render,
         floor=lambda prepared: bare_workbook(prepared.exporter, write_only=True),
         description="xlsx-period, 50,000 bookings (streamed); floor: bare openpyxl write-only",
@@ -318,7 +318,7 @@ register(
 register(
     Benchmark(
         "exports.certificates",
-        setup=lambda ctx: certificates_pdf(50 if ctx.quick else 500),
+        setup=lambda ctx: certificates_pdf(10 if ctx.quick else 500),
         run=Prepared.render,
         floor=lambda prepared: bare_certificates(prepared.exporter.issued),
         description="pdf-certificates, 500 pages with QR codes; floor: bare reportlab (its QR widget)",
@@ -327,7 +327,7 @@ register(
 register(
     Benchmark(
         "exports.register_pdf",
-        setup=lambda ctx: register_pdf(100 if ctx.quick else 500),
+        setup=lambda ctx: register_pdf(50 if ctx.quick else 500),
         run=Prepared.render,
         floor=lambda prepared: bare_register(prepared.exporter.lines),
         description="pdf-register, 500 rows; floor: bare reportlab platypus, same strings",
