@@ -40,8 +40,9 @@ def _list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _export(args: argparse.Namespace, ctx: CliContext) -> int:
-    exporter = args.export_spec.build(args, ctx.services)
     try:
+        # Building may already find nothing to export (a missing logo, say), as rendering may.
+        exporter = args.export_spec.build(args, ctx.services)
         outcome = exporter.render()
     except ExportError as error:
         raise CliError(str(error)) from error

@@ -13,6 +13,7 @@ from briefings.services.backup_service import BackupService
 from briefings.services.base import ServiceContext
 from briefings.services.booking_service import BookingService
 from briefings.services.briefing_service import BriefingService
+from briefings.services.certificate_service import CertificateService
 from briefings.services.compliance_service import ComplianceService
 from briefings.services.demo_service import DemoService
 from briefings.services.directory_service import DirectoryService
@@ -23,6 +24,7 @@ from briefings.services.link_service import LinkService
 from briefings.services.preference_service import PreferenceService
 from briefings.services.privacy_service import PrivacyService
 from briefings.services.recording_service import RecordingService
+from briefings.services.return_service import ReturnService
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class Services:
     backups: BackupService
     links: LinkService
     imports: ImportService
+    returns: ReturnService
+    certificates: CertificateService
 
     @classmethod
     def build(
@@ -77,4 +81,6 @@ class Services:
             backups=BackupService(context),
             links=LinkService(context),
             imports=ImportService(context),
+            returns=ReturnService(context),
+            certificates=CertificateService(context),
         )
