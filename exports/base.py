@@ -81,7 +81,10 @@ def safe_filename(text: str, *, fallback: str = "file", limit: int = 120) -> str
     shortened before its extension, so ``.pdf`` survives.
     """
     name = unicodedata.normalize("NFC", text)
-    name = re.sub(r'[\x00-\x1f\x7f<>:"/\\|?*]+', "-", name)
+    name = re.sub(r"\s*:\s+", " - ", name)  # "DSL update: Spring" reads as "DSL update - Spring"
+    name = name.replace('"', "'")
+    name = re.sub(r"[<>?*]+", "", name)
+    name = re.sub(r"[\x00-\x1f\x7f:/\\|]+", "-", name)
     name = re.sub(r"\s+", " ", name).strip(" .-")
     if len(name) > limit:
         stem, dot, extension = name.rpartition(".")

@@ -11,6 +11,7 @@ from exports.cli import write_outcome
     ("text", "expected"),
     [
         ("Zoë Brontë", "Zoë Brontë"),
+        ("DSL update: Autumn 2 2025.pdf", "DSL update - Autumn 2 2025.pdf"),
         ("../../etc/passwd", "etc-passwd"),
         ("C:\\Windows\\System32", "C-Windows-System32"),
         ("CON", "_CON"),
@@ -18,7 +19,7 @@ from exports.cli import write_outcome
         ("   ", "file"),
         (".hidden", "hidden"),
         ("a\x00b\nc", "a-b-c"),
-        ('O\'Neil: "Cert" <1>?', "O'Neil- -Cert- -1"),
+        ('O\'Neil: "Cert" <1>?', "O'Neil - 'Cert' 1"),
     ],
 )
 def test_safe_filename_defuses_paths_and_reserved_names(text, expected):

@@ -23,7 +23,7 @@ def test_one_briefing_is_published_with_its_uid_and_no_attendees(services, make_
     briefing = make_briefing(title="DSL update: Zoë's “KCSIE 2025”", join_passcode="MEET-123")
     outcome = build(services, "ics-briefing", "--briefing", str(briefing.id)).render()
     (file,) = outcome.files
-    assert file.filename == "2025-10-08 DSL update- Zoë's “KCSIE 2025”.ics"
+    assert file.filename == "2025-10-08 DSL update - Zoë's “KCSIE 2025”.ics"
     assert file.mimetype == "text/calendar"
     calendar = check_calendar_bytes(file.data)
     assert method_of(calendar) == "PUBLISH"
