@@ -100,6 +100,7 @@ class LicencesPage(Page):
             # Selecting the same row again emits nothing: show its fresh figures directly.
             self.detail.show_pool(next(p for p in pools if p.id == wanted), today)
         self._enable()
+        self.loaded.emit()
 
     @override
     def open_item(self, kind: str, item_id: int) -> bool:
