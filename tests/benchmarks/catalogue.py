@@ -5,6 +5,6 @@ Add a module here when a feature brings its own benchmarks (imports, exports, st
 
 from __future__ import annotations
 
-from tests.benchmarks import domain, writes
+from tests.benchmarks import domain, invites, writes
 
-MODULES = (domain, writes)
+MODULES = (domain, writes, invites)
