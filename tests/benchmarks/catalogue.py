@@ -5,6 +5,6 @@ Add a module here when a feature brings its own benchmarks (imports, exports, st
 
 from __future__ import annotations
 
-from tests.benchmarks import domain, invites, writes
+from tests.benchmarks import domain, invites, ui_pages, ui_people, ui_start, writes
 
-MODULES = (domain, writes, invites)
+MODULES = (domain, writes, invites, ui_start, ui_pages, ui_people)
