@@ -64,10 +64,12 @@ class PeopleFilter:
         with _quiet(page.search, page.role, page.district, page.phase, page.include_former, page.setting):
             page.search.setText(self.samples.full_name if case.get("full_name") else case.get("text", ""))
             district = self.samples.district if case.get("district") == "first" else None
-            for combo, value in ((page.role, case.get("role")), (page.district, district)):
+            for combo, value in (
+                (page.role, case.get("role")),
+                (page.district, district),
+                (page.phase, case.get("phase")),
+            ):
                 combo.setCurrentIndex(max(combo.findData(value), 0) if value is not None else 0)
-            phase = case.get("phase")
-            page.phase.setCurrentIndex(max(page.phase.findData(phase), 0) if phase is not None else 0)
             page.include_former.setChecked(case.get("former", False))
             page.setting.set_choice(self.samples.setting if case.get("setting") == "first" else None)
 
