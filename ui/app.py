@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from PySide6.QtCore import QThreadPool
@@ -11,7 +12,14 @@ from briefings.services import Services
 from ui.app_info import AppInfo
 from ui.dialogs.first_run import FirstRunOffer
 
-__all__ = ["AppInfo", "FirstRunOffer", "create_application", "run_main_window", "show_startup_error"]
+__all__ = [
+    "AppInfo",
+    "FirstRunOffer",
+    "create_application",
+    "freeze_start_up_objects",
+    "run_main_window",
+    "show_startup_error",
+]
 
 
 def create_application() -> QApplication:
@@ -28,6 +36,19 @@ def show_startup_error(title: str, message: str) -> None:
     QMessageBox.critical(None, title, message)
 
 
+def freeze_start_up_objects() -> None:
+    """Keep the garbage collector's full passes off everything start-up made (it lives until exit).
+
+    A full (generation 2) collection walks every object the collector tracks: with the ORM, the
+    Qt wrappers and eight pages loaded, each one held the UI thread (or the worker holding the
+    GIL) for 55 to 75 ms, a visible stutter every few People filters on a large county. With
+    the start-up objects frozen a full pass takes about 2 ms (``make bench``: the
+    ``ui.people_filter.*`` stalls). No collection first: start-up leaves about 15 unreachable
+    objects, cheaper to keep than a 60 ms pass before the first paint.
+    """
+    gc.freeze()
+
+
 def run_main_window(
     app: QApplication, services: Services, info: AppInfo, first_run: FirstRunOffer | None = None
 ) -> int:
@@ -41,6 +62,7 @@ def run_main_window(
     app.setApplicationVersion(info.version)
     window = MainWindow(services, info, PAGES, first_run=first_run)
     window.show()
+    freeze_start_up_objects()
     code = app.exec()
     # Background reads still running must finish before the caller closes the database.
     QThreadPool.globalInstance().waitForDone(10_000)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -17,7 +19,6 @@ from briefings.services.certificate_service import CertificateService
 from briefings.services.compliance_service import ComplianceService
 from briefings.services.demo_service import DemoService
 from briefings.services.directory_service import DirectoryService
-from briefings.services.import_service import ImportService
 from briefings.services.invite_service import InviteService
 from briefings.services.licence_service import LicenceService
 from briefings.services.link_service import LinkService
@@ -25,6 +26,9 @@ from briefings.services.preference_service import PreferenceService
 from briefings.services.privacy_service import PrivacyService
 from briefings.services.recording_service import RecordingService
 from briefings.services.return_service import ReturnService
+
+if TYPE_CHECKING:
+    from briefings.services.import_service import ImportService
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,6 @@ class Services:
     privacy: PrivacyService
     backups: BackupService
     links: LinkService
-    imports: ImportService
     returns: ReturnService
     certificates: CertificateService
 
@@ -80,7 +83,13 @@ class Services:
             privacy=PrivacyService(context),
             backups=BackupService(context),
             links=LinkService(context),
-            imports=ImportService(context),
             returns=ReturnService(context),
             certificates=CertificateService(context),
         )
+
+    @cached_property
+    def imports(self) -> ImportService:
+        """Imports, loaded on first use: parsing and fuzzy matching are slow to import at start."""
+        from briefings.services.import_service import ImportService  # noqa: PLC0415
+
+        return ImportService(self.context)

@@ -44,6 +44,7 @@ class BenchContext:
     workdir: Path
     quick: bool
     cache: dict[str, Any] = field(default_factory=dict)
+    closers: list[Callable[[], None]] = field(default_factory=list)
 
     def sqlite(self) -> sqlite3.Connection:
         """A raw connection to the benchmark database, for hand-written floors and set-up queries."""
@@ -62,6 +63,27 @@ class BenchContext:
             self.cache[key] = make()
         return self.cache[key]
 
+    def on_close(self, close: Callable[[], None]) -> None:
+        """Have ``close`` called when the suite ends, before the database closes (a window, a pool)."""
+        self.closers.append(close)
+
+    def close(self) -> None:
+        """Undo what benchmarks set up, newest first."""
+        while self.closers:
+            self.closers.pop()()
+
+
+@dataclass(frozen=True)
+class Timed:
+    """What a run (or floor) returns when it times itself.
+
+    For work whose moment of truth is elsewhere, such as a child process's first paint: the
+    harness reports ``seconds`` instead of its own stopwatch, and counts ``value`` as the rows.
+    """
+
+    value: object
+    seconds: float
+
 
 @dataclass(frozen=True)
 class Benchmark(Generic[State]):
@@ -76,6 +98,8 @@ class Benchmark(Generic[State]):
         reset: Called untimed before every timed call of ``run`` and ``floor``: benchmarks that
             write use it to put the database back.
         description: A few words for ``--list``.
+        notes: Called after the timed runs for a few words in the table's Notes column, such
+            as a figure the runs gathered besides their time (the longest UI-thread stall).
     """
 
     name: str
@@ -84,6 +108,7 @@ class Benchmark(Generic[State]):
     floor: Callable[[State], object] | None = None
     reset: Callable[[State], None] | None = None
     description: str = ""
+    notes: Callable[[State], str] | None = None
 
 
 REGISTRY: dict[str, Benchmark[Any]] = {}
@@ -123,6 +148,7 @@ class Result:
     runs: int
     median: float
     floor: float
+    notes: str = ""
 
     @property
     def ratio(self) -> float:
@@ -132,6 +158,8 @@ class Result:
 
 def count_rows(value: object) -> int:
     """What a run produced, as a number of rows."""
+    if isinstance(value, Timed):
+        return count_rows(value.value)
     if isinstance(value, bool) or value is None:
         return int(bool(value))
     if isinstance(value, int):
@@ -162,7 +190,13 @@ def measure(benchmark: Benchmark[Any], ctx: BenchContext, repeats: int) -> Resul
         floors.append(_timed(benchmark, state, floor, replay))
     replay.close()
     return Result(
-        benchmark.name, rows, captured.queries, repeats, statistics.median(runs), statistics.median(floors)
+        benchmark.name,
+        rows,
+        captured.queries,
+        repeats,
+        statistics.median(runs),
+        statistics.median(floors),
+        benchmark.notes(state) if benchmark.notes else "",
     )
 
 
@@ -181,8 +215,9 @@ def _timed(benchmark: Benchmark[Any], state: Any, work: Callable[[], object], re
             replay.open()
     gc.collect()
     started = time.perf_counter()
-    work()
-    return time.perf_counter() - started
+    outcome = work()
+    elapsed = time.perf_counter() - started
+    return outcome.seconds if isinstance(outcome, Timed) else elapsed
 
 
 def run_all(
@@ -201,7 +236,7 @@ def run_all(
     return results
 
 
-HEADERS = ("Benchmark", "Rows", "SQL", "Runs", "Median ms", "Floor ms", "Ratio")
+HEADERS = ("Benchmark", "Rows", "SQL", "Runs", "Median ms", "Floor ms", "Ratio", "Notes")
 
 
 def table_row(result: Result) -> tuple[str, ...]:
@@ -214,20 +249,22 @@ def table_row(result: Result) -> tuple[str, ...]:
         f"{result.median * 1000:,.2f}",
         f"{result.floor * 1000:,.2f}",
         f"{result.ratio:,.1f}x",
+        result.notes,
     )
 
 
 def format_table(results: Sequence[Result]) -> str:
-    """A plain-text table: names left, figures right."""
+    """A plain-text table: names and notes left, figures right."""
     rows = [HEADERS, *(table_row(r) for r in results)]
     widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS))]
     lines = []
     for index, row in enumerate(rows):
         cells = [
             row[0].ljust(widths[0]),
-            *(cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)),
+            *(cell.rjust(width) for cell, width in zip(row[1:-1], widths[1:-1], strict=True)),
+            row[-1],
         ]
-        lines.append("  ".join(cells))
+        lines.append("  ".join(cells).rstrip())
         if index == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)

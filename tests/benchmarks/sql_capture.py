@@ -17,14 +17,16 @@ from typing import Any
 from sqlalchemy import Engine, event
 
 # The same per-connection settings models/db.py gives the app's connections.
+ENDINGS = ("COMMIT", "ROLLBACK")
 PRAGMAS = ("PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000", "PRAGMA synchronous = NORMAL")
 
 
 @dataclass(frozen=True)
 class Statement:
-    """One call the driver received."""
+    """One call the driver received, and on which connection (loads on pool threads use their own)."""
 
     database: str
+    connection: int
     sql: str
     parameters: Any
     many: bool
@@ -46,38 +48,59 @@ class Captured:
 
 @contextmanager
 def capture() -> Iterator[Captured]:
-    """Record every statement any engine sends while the block runs."""
+    """Record every statement any engine sends while the block runs, and how transactions end.
+
+    A transaction ends through the driver's ``commit()`` or ``rollback()``, not a statement (the
+    services' reads always roll back), so those are recorded from the engine's events.
+    """
     captured = Captured()
 
     def record(
         conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, executemany: bool
     ) -> None:
-        captured.statements.append(
-            Statement(str(conn.engine.url.database), statement, parameters, executemany)
-        )
+        captured.statements.append(Statement(*_where(conn), statement, parameters, executemany))
 
-    event.listen(Engine, "before_cursor_execute", record)
+    def committed(conn: Any) -> None:
+        captured.statements.append(Statement(*_where(conn), "COMMIT", None, False))
+
+    def rolled_back(conn: Any) -> None:
+        captured.statements.append(Statement(*_where(conn), "ROLLBACK", None, False))
+
+    listeners = (("before_cursor_execute", record), ("commit", committed), ("rollback", rolled_back))
+    for name, listener in listeners:
+        event.listen(Engine, name, listener)
     try:
         yield captured
     finally:
-        event.remove(Engine, "before_cursor_execute", record)
+        for name, listener in listeners:
+            event.remove(Engine, name, listener)
+
+
+def _where(conn: Any) -> tuple[str, int]:
+    return str(conn.engine.url.database), id(conn.connection.dbapi_connection)
 
 
 class Replay:
-    """Runs captured statements on raw ``sqlite3`` connections (opened outside the timing)."""
+    """Runs captured statements on raw ``sqlite3`` connections (opened outside the timing).
+
+    One raw connection stands for each connection the run used, so transactions that ran side
+    by side (a page's loads on two pool threads) stay apart; the replay runs them one after
+    another, in the order their statements were sent.
+    """
 
     def __init__(self, captured: Captured) -> None:
         self._statements = list(captured.statements)
-        self._connections: dict[str, sqlite3.Connection] = {}
+        self._connections: dict[tuple[str, int], sqlite3.Connection] = {}
 
     def open(self) -> None:
-        """Connect to every database the statements went to."""
+        """Connect to every database the statements went to, once per connection the run used."""
         for statement in self._statements:
-            if statement.database not in self._connections:
+            key = (statement.database, statement.connection)
+            if key not in self._connections:
                 connection = sqlite3.connect(statement.database, isolation_level=None)
                 for pragma in PRAGMAS:
                     connection.execute(pragma)
-                self._connections[statement.database] = connection
+                self._connections[key] = connection
 
     def __call__(self) -> int:
         """Run every statement, fetching all rows; returns how many rows came back."""
@@ -85,8 +108,11 @@ class Replay:
             self.open()
         rows = 0
         for statement in self._statements:
-            connection = self._connections[statement.database]
-            if statement.many:
+            connection = self._connections[statement.database, statement.connection]
+            if statement.sql in ENDINGS:
+                if connection.in_transaction:
+                    connection.execute(statement.sql)
+            elif statement.many:
                 connection.executemany(statement.sql, statement.parameters)
             else:
                 rows += len(connection.execute(statement.sql, statement.parameters or ()).fetchall())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import platform
 import sqlite3
@@ -51,9 +52,15 @@ def run_suite(
     path = bench_database(size, cache_dir or DEFAULT_CACHE, say=say)
     now = london(BENCH_TODAY, MORNING)
     database = open_database(str(path))
+    services = Services.build(database.sessions, clock=fixed_clock(now), read_only=True)
+    ctx = BenchContext(path, database, services, now, workdir, quick)
+    # What is loaded by now lives to the end (as the app freezes its start-up objects): frozen,
+    # the collection before each timed call walks only what the benchmarks made, in a few ms
+    # rather than 50, and a full collection inside a timed run costs what it costs the app.
+    gc.collect()
+    gc.freeze()
+    ctx.on_close(gc.unfreeze)
     try:
-        services = Services.build(database.sessions, clock=fixed_clock(now), read_only=True)
-        ctx = BenchContext(path, database, services, now, workdir, quick)
         say(_describe(path, size.name))
         results = run_all(
             chosen,
@@ -62,13 +69,16 @@ def run_suite(
             on_result=lambda r: print(f"  measured {r.name}", file=sys.stderr, flush=True),
         )
     finally:
-        database.dispose()
+        try:
+            ctx.close()
+        finally:
+            database.dispose()
     say("")
     say(format_table(results))
     say(
         "\nMedian of Runs timed runs (fewer for slow benchmarks). Floor: the same SQL replayed in raw "
-        "sqlite3 on the same file, unless a benchmark brings its own. Ratio = median / floor. "
-        "SQL = statements per run."
+        "sqlite3 on the same file, unless a benchmark brings its own (see --list). Ratio = median / "
+        "floor. SQL = statements per run in this process (a child process's are not counted)."
     )
     return results
 

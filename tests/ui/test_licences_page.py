@@ -186,3 +186,17 @@ def test_expired_and_expiring_pools_are_shown_plainly(qtbot, page, services):
     click_row(qtbot, page.table, 1)
     assert not page.detail.allocate_button.isEnabled()
     assert "expired on 31 Aug 2025" in page.detail.unallocated_tab.state.message.text()
+
+
+def test_a_refresh_reads_the_chosen_pool_once(page, services, monkeypatch):
+    pool(services, seats=5)
+    second = pool(services, seats=3, product="Online Safety")
+    page.refresh()
+    assert page.table.select_where(lambda row: row.id == second.id)
+    reads = []
+    allocations = services.licences.allocations
+    monkeypatch.setattr(services.licences, "allocations", lambda **kw: reads.append(kw) or allocations(**kw))
+    page.refresh()
+    assert reads == [{"pool_id": second.id}]
+    assert page.detail.pool.id == second.id
+    assert page.table.current_row().id == second.id

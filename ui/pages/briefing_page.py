@@ -53,7 +53,6 @@ class BriefingPage(Page):
     """
 
     title = "Briefing"
-    loaded = Signal()
     export_requested = Signal(str, int)
 
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
@@ -138,6 +137,7 @@ class BriefingPage(Page):
         """Reload the open briefing in the background."""
         briefing_id = self._briefing_id
         if briefing_id is None:
+            self.loaded.emit()  # the empty state is all there is to show
             return
         services = self._services
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QActionGroup, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -34,7 +33,6 @@ class CalendarPage(Page):
     """
 
     title = "Calendar"
-    loaded = Signal()
 
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)

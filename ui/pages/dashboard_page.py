@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -92,7 +92,6 @@ class DashboardPage(Page):
     """
 
     title = "Dashboard"
-    loaded = Signal()
 
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -20,10 +20,15 @@ class Page(QWidget):
         status_message: a line for the status bar ("Booked 12 people").
         open_requested: ask the window to show something elsewhere, as (kind, id) with kind one of
             "briefing", "setting", "person", "pool", "recording".
+        loaded: what the page last asked for (on ``refresh()`` or a filter change) is on show.
+            Every refresh ends in one: pages that load in the background emit it once the
+            answer is shown, pages that read at once before ``refresh()`` returns (a load that
+            fails says so in ``status_message`` instead). Tests and the benchmarks wait on it.
     """
 
     status_message = Signal(str)
     open_requested = Signal(str, int)
+    loaded = Signal()
 
     #: Shown in the navigation list and the window title.
     title = "Page"

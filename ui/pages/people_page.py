@@ -158,6 +158,7 @@ class PeoplePage(Page):
             )
         if self.detail.person_id is not None:
             self.table.select_where(lambda row: row.id == self.detail.person_id)
+        self.loaded.emit()
 
     def _current_changed(self, row: PersonRow | None) -> None:
         if row is not None:

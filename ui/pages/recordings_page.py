@@ -101,6 +101,7 @@ class RecordingsPage(Page):
         chosen = self.detail.recording
         self.model.set_recordings(self._services.recordings.search(), self._services.recordings.now())
         self._shown(chosen.id if chosen else None)
+        self.loaded.emit()
 
     @override
     def open_item(self, kind: str, item_id: int) -> bool:

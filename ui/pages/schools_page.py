@@ -138,6 +138,7 @@ class SchoolsPage(Page):
             )
         if self.detail.setting_id is not None:
             self.table.select_where(lambda row: row.id == self.detail.setting_id)
+        self.loaded.emit()
 
     def _current_changed(self, row: SettingRow | None) -> None:
         if row is not None:
