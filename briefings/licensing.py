@@ -110,26 +110,8 @@ def allocate_licence(
     """
     pool = get_or_fail(session, LicencePool, pool_id, "Licence pool", "pool_id")
     positive_int(seats, "seats", "Seats", most=MAX_SEATS)
-    if setting_id is None and person_id is None:
-        raise ValidationError("Choose a setting or a named person to allocate to", "setting_id")
-    if setting_id is not None:
-        get_or_fail(session, Setting, setting_id, "Setting", "setting_id")
-    if person_id is not None:
-        person = get_or_fail(session, Person, person_id, "Person", "person_id")
-        if person.erased_at is not None:
-            raise ConflictError("This person's details were erased", "person_id")
-    if on > pool.valid_until:
-        raise ConflictError(
-            f"The pool expired on {pool.valid_until:%d %B %Y}; no more seats can be given", "pool_id"
-        )
-    if on < pool.valid_from:
-        raise ConflictError(f"The pool starts on {pool.valid_from:%d %B %Y}", "allocated_on")
-    expiry = expires_on or pool.valid_until
-    dates_in_order(on, expiry, "expires_on", "The allocation must expire after it is given")
-    if expiry > pool.valid_until:
-        raise ValidationError(
-            f"The allocation cannot outlast the pool (it ends {pool.valid_until:%d %B %Y})", "expires_on"
-        )
+    _check_recipient(session, setting_id, person_id)
+    expiry = _allocation_expiry(pool, on, expires_on)
     left = pool.seats - seats_in_use(session, pool.id)
     if seats > left:
         raise ConflictError(
@@ -148,6 +130,34 @@ def allocate_licence(
     session.add(allocation)
     session.flush()
     return allocation
+
+
+def _check_recipient(session: Session, setting_id: int | None, person_id: int | None) -> None:
+    if setting_id is None and person_id is None:
+        raise ValidationError("Choose a setting or a named person to allocate to", "setting_id")
+    if setting_id is not None:
+        get_or_fail(session, Setting, setting_id, "Setting", "setting_id")
+    if person_id is not None:
+        person = get_or_fail(session, Person, person_id, "Person", "person_id")
+        if person.erased_at is not None:
+            raise ConflictError("This person's details were erased", "person_id")
+
+
+def _allocation_expiry(pool: LicencePool, on: date, expires_on: date | None) -> date:
+    """When seats given on ``on`` expire: as asked, or with the pool, never after it."""
+    if on > pool.valid_until:
+        raise ConflictError(
+            f"The pool expired on {pool.valid_until:%d %B %Y}; no more seats can be given", "pool_id"
+        )
+    if on < pool.valid_from:
+        raise ConflictError(f"The pool starts on {pool.valid_from:%d %B %Y}", "allocated_on")
+    expiry = expires_on or pool.valid_until
+    dates_in_order(on, expiry, "expires_on", "The allocation must expire after it is given")
+    if expiry > pool.valid_until:
+        raise ValidationError(
+            f"The allocation cannot outlast the pool (it ends {pool.valid_until:%d %B %Y})", "expires_on"
+        )
+    return expiry
 
 
 def return_allocation(session: Session, allocation_id: int, on: date) -> LicenceAllocation:

@@ -22,7 +22,12 @@ def register(nouns: Nouns) -> None:
     noun = nouns.add_parser("briefings", help="list, add and change briefings")
     noun.set_defaults(noun_parser=noun)
     verbs = noun.add_subparsers(dest="verb", metavar="VERB")
+    _add_list_verb(verbs)
+    _add_add_verb(verbs)
+    _add_change_verbs(verbs)
 
+
+def _add_list_verb(verbs: Nouns) -> None:
     listing = verbs.add_parser("list", help="list briefings (id, date, title, topic, bookings/capacity)")
     listing.add_argument("--when", choices=["upcoming", "past", "all"], default="all")
     listing.add_argument("--topic", help="topic code, name or id")
@@ -31,6 +36,8 @@ def register(nouns: Nouns) -> None:
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(handler=_list)
 
+
+def _add_add_verb(verbs: Nouns) -> None:
     add = verbs.add_parser("add", help="schedule a briefing; times without an offset are UK local time")
     add.add_argument("--title", required=True)
     add.add_argument("--topic", required=True, help="topic code, name or id (e.g. dsl_update)")
@@ -58,6 +65,8 @@ def register(nouns: Nouns) -> None:
     add.add_argument("--json", action="store_true")
     add.set_defaults(handler=_add)
 
+
+def _add_change_verbs(verbs: Nouns) -> None:
     show = verbs.add_parser("show", help="one briefing's details and register")
     show.add_argument("id", type=int)
     show.add_argument("--json", action="store_true")
