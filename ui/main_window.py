@@ -26,6 +26,7 @@ from ui.app_info import AppInfo
 from ui.dialogs.first_run import FirstRunOffer, offer_first_run
 from ui.dialogs.messages import tell
 from ui.export_menu import ExportMenu
+from ui.menus.storage_menu import add_storage_actions
 from ui.pages.page import Page, PageFactory
 from ui.undo.stack import UndoStack
 
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([170, 1100])
         self.setCentralWidget(splitter)
         self._build_menus()
+        self.storage_actions = add_storage_actions(self, services)
         self.statusBar().showMessage("Ready")
         self._restore()
 
