@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from briefings.services import Services
 from ui.app_info import AppInfo
 from ui.dialogs.first_run import FirstRunOffer
+from ui.error_net import install_error_net
 
 if TYPE_CHECKING:
     from briefings.services.file_restore import StartupProblem
@@ -53,6 +54,7 @@ def run_main_window(
     from ui.pages.catalogue import PAGES  # noqa: PLC0415
 
     app.setApplicationVersion(info.version)
+    install_error_net()
     window = MainWindow(services, info, PAGES, first_run=first_run)
     window.show()
     code = app.exec()
