@@ -79,9 +79,8 @@ def test_a_database_from_a_newer_version_says_update_and_offers_no_restore(qtbot
     dialog.open()
     assert dialog.restore_button is None
     assert dialog.heading.text() == "This database needs a newer version of Briefing Desk"
-    assert dialog.message.text().endswith(
-        "Update Briefing Desk, then open it again. The file has not been changed."
-    )
+    assert dialog.message.text() == problem.message
+    assert problem.message.endswith("Update the app to open it; it has not been changed.")
     with qtbot.waitSignal(dialog.rejected):
         qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
 

@@ -52,7 +52,13 @@ class StartupErrorDialog(QDialog):
         self.report: RestoreReport | None = None
         self.restore_dialog: RestoreDialog | None = None
         icon = QLabel()
-        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48))
+        # A newer version's file is sound, just not for this version: a warning, not an error.
+        which = (
+            QStyle.StandardPixmap.SP_MessageBoxWarning
+            if update_app
+            else QStyle.StandardPixmap.SP_MessageBoxCritical
+        )
+        icon.setPixmap(self.style().standardIcon(which).pixmap(48))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.heading = QLabel(_heading(restore is not None, update_app))
         font = QFont(self.heading.font())
@@ -120,9 +126,7 @@ def _heading(can_restore: bool, update_app: bool) -> str:
 
 
 def _advice(can_restore: bool, update_app: bool) -> str:
-    if update_app:
-        return "\n\nUpdate Briefing Desk, then open it again. The file has not been changed."
-    if can_restore:
+    if can_restore and not update_app:
         return (
             "\n\nRestore from a backup puts one of its backups in its place; "
             "the file as it is now is kept aside first, so nothing is lost."
