@@ -60,7 +60,9 @@ def test_the_log_is_listed_newest_first_and_an_entry_explains_itself(qtbot, page
 
 def test_filters_narrow_by_user_action_record_words_and_dates(qtbot, page, history):
     after(qtbot, page, page.refresh)
+    qtbot.waitUntil(lambda: page.actor.count() == 3, timeout=5000)  # the choices load in the background
     assert [page.actor.itemText(i) for i in range(page.actor.count())] == ["All users", "advisor", "dpo"]
+    qtbot.waitUntil(lambda: page.entity.findText("Setting") > 0, timeout=5000)
     after(qtbot, page, lambda: page.actor.setCurrentIndex(page.actor.findText("dpo")))
     assert cell_texts(page.table, 3)[0].startswith("person ")
     after(qtbot, page, lambda: page.actor.setCurrentIndex(0))
