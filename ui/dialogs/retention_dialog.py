@@ -70,6 +70,7 @@ class RetentionDialog(QDialog):
         self.resize(self.minimumWidth(), self.fontMetrics().height() * 30)
         self._services = services
         self.worker: Worker | None = None
+        self._busy = False
         self.previewed: RetentionPreview | None = None
         intro = QLabel(
             "How long personal details are kept. Older bookings keep their briefing, setting, role "
@@ -114,7 +115,7 @@ class RetentionDialog(QDialog):
     @property
     def busy(self) -> bool:
         """Whether a preview or the apply is still running."""
-        return self.worker is not None
+        return self._busy
 
     def policy(self) -> RetentionPolicy:
         """The policy as the dialog shows it."""
@@ -177,13 +178,13 @@ class RetentionDialog(QDialog):
             button.setEnabled(False)
 
         def finished(result: Any) -> None:
-            self.worker = None
+            self._busy = False
             self.unsetCursor()
             self.preview_button.setEnabled(True)
             on_done(result)
 
         def failed(error: BaseException) -> None:
-            self.worker = None
+            self._busy = False
             self.unsetCursor()
             self.preview_button.setEnabled(True)
             self.apply_button.setEnabled(self.previewed is not None)
@@ -193,6 +194,8 @@ class RetentionDialog(QDialog):
             )
 
         self.setCursor(Qt.CursorShape.BusyCursor)
+        self._busy = True
+        # Kept (not cleared when it answers): its pool thread may still be returning from run().
         self.worker = start(lambda _progress: job(), on_done=finished, on_error=failed)
 
     @override

@@ -9,7 +9,7 @@ describe a database that is no longer there) and reloads every page.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -30,6 +30,8 @@ from ui.workers import Worker, run_with_progress
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
+D = TypeVar("D", bound=QDialog)
+
 
 class StorageActions(QObject):
     """The actions and what they do; the window owns this object."""
@@ -39,6 +41,7 @@ class StorageActions(QObject):
         self._window = window
         self._services = services
         self.worker: Worker | None = None
+        self._dialog: QDialog | None = None
         self.back_up_action = self._action("&Back up now", self.back_up_now, "Ctrl+Shift+B")
         self.restore_action = self._action("&Restore from backup…", self.restore)
         self.settings_action = self._action("Backup se&ttings…", self.backup_settings)
@@ -108,11 +111,8 @@ class StorageActions(QObject):
         except DomainError as error:
             return tell(self._window, "Cannot restore", error.message)
         dialog = RestoreDialog(self._services.backups, folder, self._window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.restored.connect(self._restored)
-        dialog.open()
-        return dialog
+        return self._open(dialog)
 
     def _restored(self, report: RestoreReport) -> None:
         window = self._window
@@ -135,9 +135,16 @@ class StorageActions(QObject):
     def retention(self) -> RetentionDialog:
         """Open the retention policy dialog."""
         dialog = RetentionDialog(self._services, self._window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.applied.connect(self._retention_applied)
+        return self._open(dialog)
+
+    def _open(self, dialog: D) -> D:
+        # Not deleted on close: the dialog owns a worker whose pool thread may still be returning
+        # from run() when its answer arrives. The previous one goes once the next is opened.
+        if self._dialog is not None:
+            self._dialog.deleteLater()
+        self._dialog = dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.open()
         return dialog
 
