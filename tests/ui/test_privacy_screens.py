@@ -40,7 +40,10 @@ def preview(qtbot, dialog: RetentionDialog) -> str:
 @pytest.mark.usefixtures("county")
 def test_retention_is_previewed_then_applied_after_a_plain_question(qtbot, window, services):
     dialog = retention_dialog(qtbot, window)
-    assert [s.value() for s in dialog.spins.values()] == [6, 6, 6]
+    assert [s.text() for s in dialog.spins.values()] == ["6 years"] * 3
+    dialog.spins["audit_years"].setValue(1)
+    assert dialog.spins["audit_years"].text() == "1 year"
+    dialog.spins["audit_years"].setValue(6)
     assert not dialog.apply_button.isEnabled()
     shown = preview(qtbot, dialog)
     assert "• Bookings on briefings that ended before 1 October 2019: 7 lose" in shown

@@ -85,8 +85,11 @@ class RetentionDialog(QDialog):
             spin = QSpinBox()
             spin.setRange(0, MOST_YEARS)
             spin.setSpecialValueText(FOR_EVER)  # 0 years: keep for ever
-            spin.setSuffix(" years")
+            spin.valueChanged.connect(
+                lambda years, spin=spin: spin.setSuffix(" year" if years == 1 else " years")
+            )
             spin.setValue(getattr(policy, name) or 0)
+            spin.setSuffix(" year" if spin.value() == 1 else " years")
             spin.valueChanged.connect(self._policy_changed)
             self.spins[name] = spin
             form.addRow(label, spin)
