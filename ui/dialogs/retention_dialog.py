@@ -78,21 +78,7 @@ class RetentionDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.spins: dict[str, QSpinBox] = {}
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        policy = services.privacy.retention_policy()
-        for name, label in PERIODS:
-            spin = QSpinBox()
-            spin.setRange(0, MOST_YEARS)
-            spin.setSpecialValueText(FOR_EVER)  # 0 years: keep for ever
-            spin.valueChanged.connect(
-                lambda years, spin=spin: spin.setSuffix(" year" if years == 1 else " years")
-            )
-            spin.setValue(getattr(policy, name) or 0)
-            spin.setSuffix(" year" if spin.value() == 1 else " years")
-            spin.valueChanged.connect(self._policy_changed)
-            self.spins[name] = spin
-            form.addRow(label, spin)
+        form = self._periods(services.privacy.retention_policy())
         self.preview_button = QPushButton("&Show what would be removed")
         self.apply_button = QPushButton("Appl&y now…")
         self.apply_button.setEnabled(False)
@@ -114,6 +100,23 @@ class RetentionDialog(QDialog):
         layout.addWidget(buttons)
         self.preview_button.clicked.connect(self.show_preview)
         self.apply_button.clicked.connect(self.confirm)
+
+    def _periods(self, policy: RetentionPolicy) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        for name, label in PERIODS:
+            spin = QSpinBox()
+            spin.setRange(0, MOST_YEARS)
+            spin.setSpecialValueText(FOR_EVER)  # 0 years: keep for ever
+            spin.valueChanged.connect(
+                lambda years, spin=spin: spin.setSuffix(" year" if years == 1 else " years")
+            )
+            spin.setValue(getattr(policy, name) or 0)
+            spin.setSuffix(" year" if spin.value() == 1 else " years")
+            spin.valueChanged.connect(self._policy_changed)
+            self.spins[name] = spin
+            form.addRow(label, spin)
+        return form
 
     @property
     def busy(self) -> bool:

@@ -60,23 +60,10 @@ class StartupErrorDialog(QDialog):
         )
         icon.setPixmap(self.style().standardIcon(which).pixmap(48))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.heading = QLabel(_heading(restore is not None, update_app))
-        font = QFont(self.heading.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.heading.setFont(font)
-        self.message = QLabel(message + _advice(restore is not None, update_app))
-        for label in (self.heading, self.message):
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.heading = _label(_heading(restore is not None, update_app), bold=True)
+        self.message = _label(message + _advice(restore is not None, update_app))
         self.buttons = QDialogButtonBox()
-        self.restore_button: QPushButton | None = None
-        if restore is not None:
-            self.restore_button = QPushButton("&Restore from a backup…")
-            self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
-            self.restore_button.clicked.connect(self.choose_backup)
-            self.restore_button.setDefault(True)
+        self.restore_button = self._restore_button() if restore is not None else None
         self.quit_button = self.buttons.addButton("&Quit", QDialogButtonBox.ButtonRole.RejectRole)
         self.open_button = self.buttons.addButton(
             "&Open Briefing Desk", QDialogButtonBox.ButtonRole.AcceptRole
@@ -93,6 +80,13 @@ class StartupErrorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(self.buttons)
+
+    def _restore_button(self) -> QPushButton:
+        button = QPushButton("&Restore from a backup…")
+        self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        button.clicked.connect(self.choose_backup)
+        button.setDefault(True)
+        return button
 
     def choose_backup(self) -> RestoreDialog | None:
         """Open the list of backups."""
@@ -115,6 +109,19 @@ class StartupErrorDialog(QDialog):
         self.open_button.show()
         self.open_button.setDefault(True)
         self.open_button.setFocus()
+
+
+def _label(text: str, *, bold: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # paths and error text, never markup
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if bold:
+        font = QFont(label.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        label.setFont(font)
+    return label
 
 
 def _heading(can_restore: bool, update_app: bool) -> str:
