@@ -39,16 +39,21 @@ def _run_gui(database_url: str | None) -> int:
 
     app = create_application()
     from briefings.services import Services  # noqa: PLC0415
+    from briefings.services.file_restore import startup_problem  # noqa: PLC0415
     from briefings.storage.opening import open_for_use  # noqa: PLC0415
     from briefings.version import __version__  # noqa: PLC0415
     from models.schema import DatabaseError  # noqa: PLC0415
 
-    try:
-        # The writer lock (or read-only), a backup before any upgrade, and the day's backup.
-        opened = open_for_use(database_url)
-    except DatabaseError as error:
-        show_startup_error("Briefing Desk cannot open the database", str(error))
-        return 2
+    opened = None
+    while opened is None:
+        try:
+            # The writer lock (or read-only), a backup before any upgrade, and the day's backup.
+            opened = open_for_use(database_url)
+        except DatabaseError as error:
+            # A damaged file can be restored from a backup right there; then it is opened again.
+            problem = startup_problem(database_url, error)
+            if not show_startup_error("Briefing Desk cannot open the database", problem.message, problem):
+                return 2
     try:
         services = Services.build(opened.database.sessions, read_only_reason=opened.read_only_reason)
         # An empty database offers these; None hides a choice (the settings import is wired

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import gc
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from briefings.services import Services
 from ui.app_info import AppInfo
 from ui.dialogs.first_run import FirstRunOffer
+from ui.error_net import install_error_net
+
+if TYPE_CHECKING:
+    from briefings.services.file_restore import StartupProblem
 
 __all__ = [
     "AppInfo",
@@ -31,9 +36,19 @@ def create_application() -> QApplication:
     return app
 
 
-def show_startup_error(title: str, message: str) -> None:
-    """A database or set-up problem explained in a dialog (there is no window yet)."""
-    QMessageBox.critical(None, title, message)
+def show_startup_error(title: str, message: str, problem: StartupProblem | None = None) -> bool:
+    """A database or set-up problem explained in a dialog (there is no window yet).
+
+    With a ``problem`` from ``startup_problem``, a damaged file offers Restore from a backup and
+    a too-new one says to update the app. True when a backup was restored: open it again.
+    """
+    from briefings.services.file_restore import StartupAdvice  # noqa: PLC0415 - only on failure
+    from ui.dialogs.startup_error import show_startup_error as show  # noqa: PLC0415
+
+    restore = problem.restore if problem is not None else None
+    update_app = problem is not None and problem.advice is StartupAdvice.UPDATE
+    folder = restore.folder if restore is not None else None
+    return show(title, message, restore=restore, folder=folder, update_app=update_app)
 
 
 def freeze_start_up_objects() -> None:
@@ -60,6 +75,7 @@ def run_main_window(
     from ui.pages.catalogue import PAGES  # noqa: PLC0415
 
     app.setApplicationVersion(info.version)
+    install_error_net()
     window = MainWindow(services, info, PAGES, first_run=first_run)
     window.show()
     freeze_start_up_objects()

@@ -26,8 +26,10 @@ from ui.app_info import AppInfo
 from ui.dialogs.first_run import FirstRunOffer, offer_first_run
 from ui.dialogs.messages import tell
 from ui.export_menu import ExportMenu
+from ui.menus.storage_menu import add_storage_actions
 from ui.pages.page import Page, PageFactory
 from ui.undo.stack import UndoStack
+from ui.widgets.notice_bar import add_notice_bar
 
 STATUS_SECONDS = 15
 NEW_BRIEFING_PAGE = "BriefingsPage"
@@ -76,7 +78,9 @@ class MainWindow(QMainWindow):
         splitter.setCollapsible(1, False)
         splitter.setSizes([170, 1100])
         self.setCentralWidget(splitter)
+        self.notice_bar = add_notice_bar(self, services, info.notices)
         self._build_menus()
+        self.storage_actions = add_storage_actions(self, services)
         self.statusBar().showMessage("Ready")
         self._restore()
 

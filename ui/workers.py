@@ -81,9 +81,16 @@ def run_with_progress(
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
     on_cancel: Callable[[], None] | None = None,
+    cancellable: bool = True,
 ) -> Worker:
-    """Run a job behind a modal progress dialog with a Cancel button."""
+    """Run a job behind a modal progress dialog with a Cancel button.
+
+    A job that must not be stopped once started (a restore: the answer must say what really
+    happened) passes ``cancellable=False`` and its dialog has no Cancel button.
+    """
     dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    if not cancellable:
+        dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(200)  # quick jobs never flash a dialog
     dialog.setAutoReset(False)
@@ -103,6 +110,7 @@ def run_with_progress(
     worker.signals.finished.connect(lambda result: finish(on_done, result))
     worker.signals.failed.connect(lambda error: finish(on_error, error))
     worker.signals.cancelled.connect(lambda: finish(on_cancel or (lambda: None)))
-    dialog.canceled.connect(worker.cancel)
+    if cancellable:
+        dialog.canceled.connect(worker.cancel)
     QThreadPool.globalInstance().start(worker)
     return worker

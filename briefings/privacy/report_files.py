@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from briefings.errors import ConflictError, ValidationError
 from briefings.privacy.subject_access import Section, SubjectAccessReport
+from models.private_files import write_private_file
+
+
+@dataclass(frozen=True)
+class SavedReport:
+    """A subject access report written to a file."""
+
+    path: Path
+    person_name: str
+    records: int
 
 
 def report_as_json(report: SubjectAccessReport) -> bytes:
@@ -43,6 +56,23 @@ def report_as_text(report: SubjectAccessReport) -> bytes:
     for section in report.sections:
         lines += _section_lines(section)
     return "\n".join(lines).encode("utf-8")
+
+
+def save_report(report: SubjectAccessReport, path: Path, *, as_json: bool) -> SavedReport:
+    """Write the report to ``path``, readable by its owner only, whole or not at all.
+
+    Raises:
+        ValidationError: the folder does not exist (field ``path``).
+        ConflictError: the file could not be written (field ``path``).
+    """
+    if not path.parent.is_dir():
+        raise ValidationError(f"The folder {path.parent} does not exist.", "path")
+    data = report_as_json(report) if as_json else report_as_text(report)
+    try:
+        write_private_file(path, data)
+    except OSError as error:
+        raise ConflictError(f"Cannot write {path}: {error.strerror or error}.", "path") from error
+    return SavedReport(path, report.person_name, sum(len(s.rows) for s in report.sections))
 
 
 def _section_lines(section: Section) -> list[str]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from briefings.privacy import erasure, retention
 from briefings.privacy.erasure import ErasureCounts
+from briefings.privacy.report_files import SavedReport, save_report
 from briefings.privacy.retention import RetentionPolicy, RetentionPreview
 from briefings.privacy.subject_access import SubjectAccessReport, subject_access_report
 from briefings.services.base import Service
@@ -50,3 +53,11 @@ class PrivacyService(Service):
         """Everything held about the person."""
         with self._read() as session:
             return subject_access_report(session, person_id, self.now(), self.context.actor)
+
+    def save_subject_access(self, person_id: int, path: Path, *, as_json: bool) -> SavedReport:
+        """Write everything held about the person to ``path`` (JSON or text), readable by its owner only.
+
+        The caller chooses the file; a folder that does not exist or a file that cannot be
+        written is a domain error naming ``path``.
+        """
+        return save_report(self.subject_access(person_id), path, as_json=as_json)

@@ -137,6 +137,19 @@ def _report(outcome: RestoreOutcome) -> RestoreReport:
     )
 
 
+def database_file_and_backup_folder(url: str | None) -> tuple[Path, Path] | None:
+    """The database file at ``url`` and its backup folder, without opening it for use.
+
+    For the start-up error dialog, which lists backups of a database too damaged to open; None
+    for a database not kept in a file.
+    """
+    resolved = normalise_url(url) if url else default_database_url()
+    database = sqlite_path(resolved)
+    if database is None:
+        return None
+    return database, _aside_folder(database, resolved)
+
+
 def _aside_folder(database: Path, url: str) -> Path:
     """The backup folder the (possibly damaged) database names, or the default one."""
     if not database.is_file():

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 
 import pytest
 
-from briefings.errors import NotFoundError
+from briefings.errors import NotFoundError, ValidationError
 from briefings.privacy.report_files import report_as_json, report_as_text
 
 
@@ -85,3 +87,24 @@ def test_after_erasure_the_report_shows_only_the_tombstone(services, county):
 def test_a_person_who_does_not_exist_is_refused(services):
     with pytest.raises(NotFoundError, match="Person 404 does not exist"):
         services.privacy.subject_access(404)
+
+
+def test_the_report_is_saved_as_json_or_text_readable_by_its_owner_only(services, county, tmp_path):
+    amy = county.people["amy"]
+    saved = services.privacy.save_subject_access(amy, tmp_path / "amy.json", as_json=True)
+    assert (saved.person_name, saved.path) == ("Amy Okafor", tmp_path / "amy.json")
+    document = json.loads(saved.path.read_text("utf-8"))
+    assert saved.records == sum(len(s["records"]) for s in document["sections"].values())
+    if os.name == "posix":
+        assert stat.S_IMODE(saved.path.stat().st_mode) == 0o600
+    text = services.privacy.save_subject_access(amy, tmp_path / "amy.txt", as_json=False)
+    assert text.path.read_text("utf-8").startswith("Everything Briefing Desk holds about Amy Okafor")
+
+
+def test_saving_the_report_into_a_missing_folder_names_the_path(services, county, tmp_path):
+    with pytest.raises(ValidationError, match="does not exist") as caught:
+        services.privacy.save_subject_access(
+            county.people["amy"], tmp_path / "nowhere" / "a.json", as_json=True
+        )
+    assert caught.value.field == "path"
+    assert not (tmp_path / "nowhere").exists()

@@ -223,9 +223,7 @@ def test_recording_passcode_stays_hidden_and_links_open_only_when_asked(
         briefing.id, RecordingFields("https://stream.example.org/v/1", passcode="s3cret")
     )
     opened = []
-    monkeypatch.setattr(
-        "ui.panels.recordings_panel.QDesktopServices.openUrl", lambda url: opened.append(url) or True
-    )
+    monkeypatch.setattr("ui.link_opening.QDesktopServices.openUrl", lambda url: opened.append(url) or True)
     open_briefing(qtbot, page, briefing.id)
     panel = page.recordings
     assert panel.tree.topLevelItem(0).text(0) == "stream.example.org"

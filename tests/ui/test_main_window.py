@@ -27,6 +27,7 @@ def test_title_names_the_database_and_every_page_is_listed(window):
         "People",
         "Licences",
         "Recordings",
+        "Audit log",
     ]
     assert window.current_page().title == "Dashboard"
 

@@ -99,7 +99,8 @@ def test_open_in_browser_shows_the_host_and_asks_first(qtbot, page):
 
     qtbot.mouseClick(page.detail.open_button, Qt.MouseButton.LeftButton)
     box = shown_dialog(qtbot, page, QMessageBox)
-    assert "The link goes to teams.microsoft.com." in box.text()
+    assert box.text() == "Open this link in your browser? It goes to teams.microsoft.com."
+    assert box.informativeText().startswith("The link is the recording of DSL update briefing.")
     assert page.opened == []
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
     assert page.opened == []

@@ -47,3 +47,31 @@ def test_cancel_stops_at_the_next_progress_report(qtbot):
     with qtbot.waitSignal(worker.signals.cancelled, timeout=5000):
         QThreadPool.globalInstance().start(worker)
     assert reached == [0]
+
+
+def test_a_job_that_must_not_stop_halfway_offers_no_cancel(qtbot):
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+
+    from ui.workers import run_with_progress
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    release = threading.Event()
+    results = []
+
+    def restore(progress):
+        progress(1, 2)
+        release.wait(5)
+        return "restored"
+
+    run_with_progress(
+        parent, "Restoring…", restore, on_done=results.append, on_error=print, cancellable=False
+    )
+    dialog = parent.findChild(QProgressDialog)
+    assert dialog is not None
+    assert dialog.findChildren(QPushButton) == []
+    dialog.canceled.emit()  # Escape or the window's close box: the job carries on regardless
+    release.set()
+    qtbot.waitUntil(lambda: results == ["restored"], timeout=5000)

@@ -28,6 +28,7 @@ from briefings.services import Services
 from briefings.vocabulary import Delivery, Phase, Role
 from ui.dialogs.field_errors import FieldErrors
 from ui.widgets.check_list import CheckList
+from ui.widgets.secret_field import secret_field
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ class BriefingForm(QWidget):
             self.venue.addItem(f"{venue.name}{room}", venue.id)
         self.join_url = QLineEdit()
         self.join_url.setPlaceholderText("https://teams.microsoft.com/l/meetup-join/...")
-        self.passcode = QLineEdit()
+        self.passcode = secret_field()  # masked until the eye is pressed
         self.capacity = QSpinBox()
         # 0 is allowed in the box so that the service's "at least 1" shows rather than a silent clamp.
         self.capacity.setRange(0, MAX_CAPACITY)

@@ -129,8 +129,8 @@ class FirstRunDialog(QDialog):
 def offer_first_run(
     parent: QWidget, services: Services, offer: FirstRunOffer, on_done: Callable[[str], None]
 ) -> FirstRunDialog | None:
-    """Open the welcome dialog if the database is empty and something can be offered."""
-    if not offer.offers_anything or not database_is_empty(services):
+    """Open the welcome dialog if the database is empty, can be written and something can be offered."""
+    if services.context.read_only or not offer.offers_anything or not database_is_empty(services):
         return None
     dialog = FirstRunDialog(offer, parent)
     dialog.settled.connect(on_done)

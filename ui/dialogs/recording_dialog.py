@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from briefings.errors import ValidationError
@@ -17,6 +16,7 @@ from ui.dialogs.form_dialog import FormDialog
 from ui.display_text import moment_text
 from ui.widgets.day_edit import LondonDateTimeEdit
 from ui.widgets.search_chooser import SearchChooser, chosen_or_refuse
+from ui.widgets.secret_field import secret_field
 
 
 def recording_fields(recording: RecordingRow, passcode: str | None) -> RecordingFields:
@@ -28,20 +28,6 @@ def recording_fields(recording: RecordingRow, passcode: str | None) -> Recording
         available_until=recording.available_until,
         notes=recording.notes,
     )
-
-
-def secret_field(text: str = "") -> QLineEdit:
-    """A masked line edit with an eye action to show what was typed."""
-    edit = QLineEdit(text)
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    show = QAction("Show", edit)
-    show.setCheckable(True)
-    show.setToolTip("Show the passcode")
-    show.toggled.connect(
-        lambda shown: edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-    )
-    edit.addAction(show, QLineEdit.ActionPosition.TrailingPosition)
-    return edit
 
 
 class RecordingDialog(FormDialog):

@@ -7,6 +7,7 @@ and methods of :class:`ui.pages.page.Page`.
 
 from __future__ import annotations
 
+from ui.pages.audit_page import AuditPage
 from ui.pages.briefing_page import BriefingPage
 from ui.pages.briefings_page import BriefingsPage
 from ui.pages.calendar_page import CalendarPage
@@ -26,4 +27,5 @@ PAGES: tuple[PageFactory, ...] = (
     PeoplePage,
     LicencesPage,
     RecordingsPage,
+    AuditPage,
 )

@@ -24,6 +24,7 @@ from ui.pages.page import Page
 from ui.pages.page_actions import page_action
 from ui.pages.page_layout import list_and_detail, row, stacked
 from ui.pages.person_detail import PersonDetail
+from ui.person_privacy import PersonPrivacyButton
 from ui.undo.directory_commands import MovePersonCommand, edit_person, end_role
 from ui.widgets.empty_state import Placeholder
 from ui.widgets.filter_combo import FilterCombo
@@ -59,6 +60,7 @@ class PeoplePage(Page):
         self.add_role_button = QPushButton("Add &role…")
         self.end_role_button = QPushButton("End role…")
         self.move_button = QPushButton("&Move to another setting…")
+        self.privacy_button = PersonPrivacyButton(services, self._shown_person, undo_stack)
         self._build_layout()
         self._add_actions()
         self._connect()
@@ -66,7 +68,9 @@ class PeoplePage(Page):
 
     def _build_layout(self) -> None:
         filters = row([self.search, self.role, self.district, self.phase, self.setting, self.include_former])
-        detail_buttons = row([None, self.add_role_button, self.end_role_button, self.move_button])
+        detail_buttons = row(
+            [None, self.add_role_button, self.end_role_button, self.move_button, self.privacy_button]
+        )
         list_and_detail(
             self,
             filters=filters,
@@ -103,6 +107,8 @@ class PeoplePage(Page):
         self.add_role_button.clicked.connect(self.add_role)
         self.end_role_button.clicked.connect(self.end_role)
         self.move_button.clicked.connect(self.move_person)
+        self.privacy_button.changed.connect(self._changed)
+        self.privacy_button.said.connect(self.status_message)
 
     def current_filter(self) -> PersonFilter:
         """What the search box, drop-downs and setting chooser narrow the directory to."""
@@ -175,6 +181,10 @@ class PeoplePage(Page):
             widget.setEnabled(person_editable)
         for widget in (self.end_role_button, self.end_role_action):
             widget.setEnabled(role is not None and role.current and role.ends_on is None)
+        self.privacy_button.update_for(self._shown_person())
+
+    def _shown_person(self) -> PersonRow | None:
+        return self.detail.history.person if self.detail.history is not None else None
 
     def _person(self) -> PersonRow | None:
         history = self.detail.history

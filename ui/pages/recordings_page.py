@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -22,6 +21,7 @@ from ui.dialogs.give_link_dialog import GiveLinkDialog
 from ui.dialogs.recording_dialog import RecordingDialog, recording_fields
 from ui.display_text import count_text
 from ui.itemmodels.recording_rows import STATE_WORDS, RecordingTableModel
+from ui.link_opening import ask_to_open
 from ui.pages.page import Page
 from ui.pages.page_actions import page_action
 from ui.pages.page_layout import list_and_detail, row, stacked
@@ -162,34 +162,19 @@ class RecordingsPage(Page):
         clipboard.setText(recording.url)
         self.status_message.emit(f"Copied the link to {recording.host}")
 
-    def open_in_browser(self) -> None:
+    def open_in_browser(self) -> QMessageBox | None:
         """Show where the link goes and open it in the browser only if the advisor says so."""
         recording = self.detail.recording
         if recording is None:
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Open the recording?",
-            f"This opens the recording of {recording.briefing_title} in your web browser.\n\n"
-            f"The link goes to {recording.host}.",
-            QMessageBox.StandardButton.NoButton,
+            return None
+        links = self._services.links
+        return ask_to_open(
             self,
+            lambda: links.recording_link(recording.id),
+            f"the recording of {recording.briefing_title}",
+            open_url=self.open_url,
+            said=self.status_message.emit,
         )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        open_button = box.addButton("Open in browser", QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.finished.connect(lambda _result: self._answered(box.clickedButton(), open_button, recording))
-        box.open()
-
-    def _answered(
-        self, clicked: QAbstractButton | None, open_button: QAbstractButton, recording: RecordingRow
-    ) -> None:
-        if clicked is not open_button:
-            self.status_message.emit("Did not open the link")
-            return
-        self.open_url(QUrl(recording.url))
-        self.status_message.emit(f"Opened the link to {recording.host} in your browser")
 
     def add_recording(self) -> None:
         """Open the Add recording dialog."""

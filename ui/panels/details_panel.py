@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QWidget
 
 from briefings.queries.briefings import BriefingDetail
+from briefings.services import Services
 from briefings.validation import link_host
 from ui.formatting import span_text
 from ui.itemmodels.briefing_table import where_text
+from ui.panels.join_link import JoinLinkBar
 
 
 class DetailsPanel(QScrollArea):
-    """A form of labels, one per stored detail; links show their host, not the whole address."""
+    """A form of labels, one per stored detail; links show their host, not the whole address.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Signals:
+        said: a line for the status bar (a link opened, a passcode shown).
+    """
+
+    said = Signal(str)
+
+    def __init__(self, services: Services | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         body = QWidget()
@@ -46,6 +54,12 @@ class DetailsPanel(QScrollArea):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[label] = value
             self.form.addRow(f"{label}:", value)
+        # Open the joining link (host shown first) and show its passcode, only when asked.
+        self.join_bar = JoinLinkBar(services) if services is not None else None
+        if self.join_bar is not None:
+            below_link = list(self.values).index("Joining link") + 1  # one form row per value so far
+            self.form.insertRow(below_link, "", self.join_bar)
+            self.join_bar.said.connect(self.said)
 
     def show_detail(self, detail: BriefingDetail) -> None:
         """Fill the labels; rows with nothing to say are hidden."""
@@ -79,3 +93,6 @@ class DetailsPanel(QScrollArea):
             shown = bool(text)
             value.setVisible(shown)
             self.form.labelForField(value).setVisible(shown)
+        if self.join_bar is not None:
+            self.join_bar.show_briefing(row.id, row.title, has_passcode=bool(detail.join_passcode))
+            self.form.setRowVisible(self.join_bar, bool(row.join_url))

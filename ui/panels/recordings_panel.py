@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 from briefings.errors import DomainError
 from briefings.queries.recordings import RecordingRow
 from briefings.services import Services
-from ui.dialogs.messages import ask, tell
+from ui.dialogs.messages import tell
 from ui.formatting import day_text
+from ui.link_opening import ask_to_open
 from ui.widgets.empty_state import EmptyState, Stack
 
 HIDDEN = "••••••"
@@ -133,19 +134,13 @@ class RecordingsPanel(QWidget):
         row = self.selected()
         if row is None:
             return None
-        return ask(
+        links = self._services.links
+        return ask_to_open(
             self,
-            "Open the recording?",
-            f"This opens a page on\n\n    {row.host}\n\nin your web browser. Open it?",
-            "Open in browser",
-            lambda: self._open(row),
+            lambda: links.recording_link(row.id),
+            f"the recording of {row.briefing_title}",
+            said=self.said.emit,
         )
-
-    def _open(self, row: RecordingRow) -> None:
-        if QDesktopServices.openUrl(QUrl(row.url)):
-            self.said.emit(f"Opened {row.host} in the browser")
-        else:
-            tell(self, "Not opened", f"No web browser would open the link to {row.host}.")
 
     def _update_buttons(self) -> None:
         row = self.selected()

@@ -23,6 +23,7 @@ from ui.pages.calendar_page import CalendarPage
 from ui.pages.catalogue import PAGES
 from ui.screenshots.sample_county import NOW, SettableClock, seed_sample_county
 from ui.screenshots.settle import settle
+from ui.screenshots.storage_shots import StorageShots
 
 Shot = tuple[str, Callable[[], QWidget]]
 
@@ -37,6 +38,7 @@ class Tour:
 
     def __init__(self, scratch: Path, size: tuple[int, int]) -> None:
         self.clock = SettableClock(NOW)
+        self.scratch = scratch
         self._opened = open_services(str(scratch / "screens.sqlite3"), clock=self.clock)
         self.services: Services = self._opened.services
         self.summary = self._seed()
@@ -46,6 +48,7 @@ class Tour:
         self.window.resize(*size)
         self.window.show()
         self._dialogs: list[QDialog] = []
+        self.storage = StorageShots(self)
 
     def _seed(self) -> str:
         demo: Any = getattr(self.services, "demo", None)
@@ -57,6 +60,7 @@ class Tour:
         """Close the window and the database."""
         for dialog in self._dialogs:
             dialog.close()
+        self.storage.close()
         self.window.close()
         self._opened.close()
 
@@ -109,6 +113,7 @@ class Tour:
             ("dialog-new-briefing", self._dialog(lambda page: page.editor.new())),
             ("dialog-new-series", self._dialog(lambda page: page.editor.new_series(), "fill_half_terms")),
             ("dialog-add-audience", self._audience_dialog),
+            *self.storage.shots(),
         ]
         return shots
 
@@ -146,6 +151,7 @@ class Tour:
         for dialog in self._dialogs:
             dialog.close()
         self._dialogs.clear()
+        self.storage.close()
         first = self._page(0)
         return [("01-dashboard", first), ("briefing-register", self._briefing)]
 

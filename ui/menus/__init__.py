@@ -1,0 +1,1 @@
+"""Menus and actions that features add to the main window, one module each."""
