@@ -1,0 +1,1 @@
+"""Menus a feature adds to the main window, one module per feature."""
