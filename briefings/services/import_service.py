@@ -82,6 +82,7 @@ class ImportRowView:
     status: ImportRowStatus
     person_id: int | None
     note: str | None
+    candidate_notes: tuple[str, ...] = ()  # per candidate: "booked", and where they work
 
     @classmethod
     def of(cls, row: AttendanceImportRow) -> ImportRowView:
@@ -102,7 +103,14 @@ class ImportRowView:
             status=row.status,
             person_id=row.person_id,
             note=row.note,
+            candidate_notes=tuple(_candidate_note(c) for c in row.candidates),
         )
+
+
+def _candidate_note(candidate: Mapping[str, object]) -> str:
+    places = candidate.get("settings")
+    booked = ["booked"] if candidate.get("booked") else []
+    return ", ".join([*booked, *(str(p) for p in places)] if isinstance(places, list) else booked)
 
 
 class ImportService(Service):

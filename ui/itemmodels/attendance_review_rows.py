@@ -43,9 +43,9 @@ class Suggested:
 
     @property
     def text(self) -> str:
-        """As the suggestions list shows it."""
-        detail = f" — {self.detail}" if self.detail else ""
-        return f"{self.name} ({self.score}%){detail}"
+        """As the suggestions list shows it: the name and fit, and what tells them apart below."""
+        detail = f"\n{self.detail}" if self.detail else ""
+        return f"{self.name} — {self.score}%{detail}"
 
 
 @dataclass(frozen=True)
@@ -90,10 +90,11 @@ def preview_review_row(row: AttendanceRow) -> ReviewRow:
     proposed = next((s for s in suggestions if s.person_id == proposal.person_id), None)
     if proposal.person_id is not None and proposed is None:
         proposed = Suggested(proposal.person_id, "", 100)
+    renamed = f" ({participant.original_name})" if participant.original_name else ""
     return ReviewRow(
         key=row.position,
         position=row.position,
-        name=participant.name,
+        name=participant.name + renamed,
         email=participant.email or "",
         joins=participant.joins,
         minutes=row.minutes,
@@ -108,7 +109,11 @@ def preview_review_row(row: AttendanceRow) -> ReviewRow:
 def stored_review_row(row: ImportRowView) -> ReviewRow:
     """A participant row left pending by an earlier apply (in the app or on the command line)."""
     kind = MatchKind(row.match_kind)
-    suggestions = tuple(Suggested(person_id, name, score) for person_id, name, score in row.candidates)
+    notes = row.candidate_notes or ("",) * len(row.candidates)
+    suggestions = tuple(
+        Suggested(person_id, name, score, note)
+        for (person_id, name, score), note in zip(row.candidates, notes, strict=False)
+    )
     proposed = suggestions[0] if kind in ACCEPTABLE and suggestions else None
     return ReviewRow(
         key=row.id,
@@ -129,25 +134,26 @@ def review_columns(decision_text: Callable[[ReviewRow], str]) -> tuple[Column[Re
     return (
         Column("#", lambda r: str(r.position), lambda r: r.position, numeric=True),
         Column("Name in the report", lambda r: r.name, lambda r: r.name.casefold(), tooltip=lambda r: r.name),
-        Column("Email", lambda r: r.email),
-        Column("Joins", lambda r: str(r.joins), lambda r: r.joins, numeric=True),
+        Column(
+            "Proposal", lambda r: KIND_TEXT[r.kind], lambda r: KIND_ORDER[r.kind], tooltip=lambda r: r.reason
+        ),
+        Column("Person", lambda r: r.person_text, tooltip=lambda r: r.person_text or None),
+        Column("Decision", decision_text),
+        Column("Mark", lambda r: r.mark.label if r.mark is not None else ""),
         Column(
             "Minutes",
             lambda r: "" if r.minutes is None else str(r.minutes),
             lambda r: r.minutes,
             numeric=True,
         ),
-        Column(
-            "Proposal", lambda r: KIND_TEXT[r.kind], lambda r: KIND_ORDER[r.kind], tooltip=lambda r: r.reason
-        ),
-        Column("Person", lambda r: r.person_text, tooltip=lambda r: r.person_text or None),
-        Column("Mark", lambda r: r.mark.label if r.mark is not None else ""),
-        Column("Decision", decision_text),
+        Column("Joins", lambda r: str(r.joins), lambda r: r.joins, numeric=True),
+        Column("Email", lambda r: r.email),
     )
 
 
-PROPOSAL_COLUMN = 5
-DECISION_COLUMN = 8
+PROPOSAL_COLUMN = 2
+DECISION_COLUMN = 4
+MARK_COLUMN = 5
 
 
 class AttendanceReviewModel(RowTableModel[ReviewRow]):

@@ -28,6 +28,7 @@ class AttendanceImportButton(QToolButton):
         self.pending = 0
         self.setText(TEXT)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setAutoRaise(False)  # drawn as a button, like its neighbours in the page's action bar
         menu = QMenu(self)
         self.import_action = menu.addAction("Import a Teams or Zoom report…")
         self.import_action.triggered.connect(lambda _checked=False: self.import_report())

@@ -37,7 +37,7 @@ def _select(qtbot, dialog, name):
 
 def _decision(dialog, name):
     model = dialog.panel.model
-    return model.index(model.find(lambda r: r.name == name), 8).data()
+    return model.index(model.find(lambda r: r.name == name), 4).data()
 
 
 def _record(qtbot, dialog):
@@ -65,9 +65,9 @@ def test_the_review_lists_every_participant_with_its_proposal_and_mark(qtbot, di
     model = dialog.panel.model
     shown = {
         model.index(n, 1).data(): (
-            model.index(n, 5).data(),
-            model.index(n, 6).data(),
-            model.index(n, 7).data(),
+            model.index(n, 2).data(),  # proposal
+            model.index(n, 3).data(),  # person
+            model.index(n, 5).data(),  # mark
         )
         for n in range(model.rowCount())
     }
@@ -125,7 +125,7 @@ def test_a_suggestion_beside_the_table_can_be_chosen(qtbot, dialog):
     _reviewing(qtbot, dialog)
     _select(qtbot, dialog, "Cara White (Guest)")
     assert dialog.panel.suggestions.count() >= 1
-    assert dialog.panel.suggestions.item(0).text().startswith("Cara White (")
+    assert dialog.panel.suggestions.item(0).text().startswith("Cara White — ")
     qtbot.mouseClick(dialog.panel.suggestion_button, Qt.MouseButton.LeftButton)
     assert _decision(dialog, "Cara White (Guest)") == "Record as Cara White"
 
@@ -152,7 +152,7 @@ def test_recalculating_with_a_higher_minimum_keeps_the_decisions(qtbot, dialog):
     replace_text(qtbot, dialog.min_minutes, "100")
     click_and_settle(qtbot, dialog, dialog.recalculate_button)
     model = dialog.panel.model
-    marks = {model.index(n, 1).data(): model.index(n, 7).data() for n in range(model.rowCount())}
+    marks = {model.index(n, 1).data(): model.index(n, 5).data() for n in range(model.rowCount())}
     assert marks["Cara White (Guest)"] == "Left early"  # 95 minutes is under 100
     assert marks["Mrs A Brown"] == "Present"
     assert _decision(dialog, "Cara White (Guest)") == "Record Cara White"

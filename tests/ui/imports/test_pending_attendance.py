@@ -54,6 +54,7 @@ def test_accepting_a_pending_row_records_it_at_once(qtbot, window, services, bri
     assert sorted(r.name for r in dialog.panel.rows()) == [PHONE, "Cara White (Guest)"]
     assert not dialog.panel.leave_button.isVisibleTo(dialog)
     _select(qtbot, dialog, "Cara White (Guest)")
+    assert dialog.panel.suggestions.item(0).text() == "Cara White — 100%\nGorcote Primary Academy"
     with qtbot.waitSignal(dialog.loaded, timeout=5000):
         qtbot.mouseClick(dialog.panel.accept_button, Qt.MouseButton.LeftButton)
     assert [r.name for r in dialog.panel.rows()] == [PHONE]

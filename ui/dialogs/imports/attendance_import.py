@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -76,9 +75,9 @@ class AttendanceImportDialog(ImportDialog):
         self.done_step = DoneStep()
         self.review_pending_button = QPushButton("Review the rows left &now…")
         self.review_pending_button.clicked.connect(lambda _checked=False: self.review_pending())
-        self.done_step.layout_.insertWidget(2, self.review_pending_button)
+        self.done_step.add_next_step(self.review_pending_button)
         self.add_step(self.done_step, "done")
-        self.resize(1120, 700)
+        self.resize(1200, 720)
         self.show_step("file")
 
     def _review_step(self) -> QWidget:
@@ -92,15 +91,16 @@ class AttendanceImportDialog(ImportDialog):
         self.recalculate_button = QPushButton("Re&calculate marks")
         self.recalculate_button.clicked.connect(lambda _checked=False: self.recalculate())
         self.remember = QCheckBox("Remember these for &next time")
+        present = QLabel("&Present from")
+        present.setBuddy(self.min_minutes)
+        late = QLabel("in the session; &late if joining more than")
+        late.setBuddy(self.late_after)
         rules = QHBoxLayout()
-        for widget in (self.min_minutes, QLabel("· late if joining more than"), self.late_after):
+        for widget in (present, self.min_minutes, late, self.late_after, QLabel("after the start")):
             rules.addWidget(widget)
-        rules.addWidget(QLabel("after the start"))
         rules.addWidget(self.recalculate_button)
         rules.addWidget(self.remember)
         rules.addStretch(1)
-        form = QFormLayout()
-        form.addRow("&Present from:", rules)
         self.counts = CountStrip()
         self.tally = QLabel()
         self.panel = ReviewPanel(self._services, self._decision_text, self._undecided)
@@ -108,7 +108,7 @@ class AttendanceImportDialog(ImportDialog):
         layout = QVBoxLayout(step)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
-        layout.addLayout(form)
+        layout.addLayout(rules)
         layout.addWidget(self.counts)
         layout.addWidget(self.panel, 1)
         layout.addWidget(self.tally)

@@ -18,7 +18,7 @@ def report_text(preview: AttendancePreview) -> str:
     return (
         f"<b>{escape(preview.briefing_title)}</b>, {when}.<br>"
         f"{escape(preview.file_name)}: {report.kind.label}, {len(report.participants)} participants "
-        f"(dates read {escape(report.date_order)})."
+        f"(date order: {escape(report.date_order)})."
     )
 
 

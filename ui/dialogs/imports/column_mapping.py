@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from briefings.importing.people_import import with_choices
 from briefings.importing.staff import STAFF_COLUMNS, ColumnMapping
@@ -51,6 +51,8 @@ class ColumnMappingStep(QWidget):
             origin, samples = QLabel(), QLabel()
             origin.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             samples.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            # Long values are cut at the dialog's edge (the tooltip has them) rather than widening it.
+            samples.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             grid.addWidget(label, row, 0)
             grid.addWidget(combo, row, 1)
             grid.addWidget(origin, row, 2)

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -68,23 +68,26 @@ class ImportDialog(QDialog):
         self.steps = QStackedWidget()
         self.message = FieldMessage(self)
         self.message.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox()
-        self.back_button = self._button("< &Back", QDialogButtonBox.ButtonRole.ActionRole, self.go_back)
-        self.next_button = self._button("&Next >", QDialogButtonBox.ButtonRole.ActionRole, self.go_next)
-        self.apply_button = self._button("&Import", QDialogButtonBox.ButtonRole.AcceptRole, self.apply)
-        self.close_button = self._button("Cancel", QDialogButtonBox.ButtonRole.RejectRole, self.reject)
+        # A wizard's order everywhere: Back, Next (or Import), then Cancel; a QDialogButtonBox
+        # would reorder them by platform and put Import before Back.
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        self.back_button = self._button("< &Back", self.go_back)
+        self.next_button = self._button("&Next >", self.go_next)
+        self.apply_button = self._button("&Import", self.apply)
+        self.close_button = self._button("Cancel", self.reject)
         self.close_button.setAutoDefault(False)
         self._workers: set[Worker] = set()
         self._closed = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.steps, 1)
         layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        layout.addLayout(self.buttons)
 
-    def _button(self, text: str, role: QDialogButtonBox.ButtonRole, slot: Callable[[], None]) -> QPushButton:
+    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
         button.clicked.connect(lambda _checked=False: slot())
-        self.buttons.addButton(button, role)
+        self.buttons.addWidget(button)
         return button
 
     # ------------------------------------------------------------------ steps
@@ -204,7 +207,7 @@ class ImportDialog(QDialog):
 
 
 class DoneStep(QWidget):
-    """The last step: what was imported, in a sentence or two."""
+    """The last step: what was imported, in a sentence or two, and any buttons for what comes next."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -213,10 +216,17 @@ class DoneStep(QWidget):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.addWidget(self.heading)
-        self.layout_.addWidget(self.text)
-        self.layout_.addStretch(1)
+        self.next_steps = QHBoxLayout()
+        self.next_steps.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.text)
+        layout.addLayout(self.next_steps)
+        layout.addStretch(1)
+
+    def add_next_step(self, button: QPushButton) -> None:
+        """A button for what the advisor may want to do next."""
+        self.next_steps.insertWidget(self.next_steps.count() - 1, button)
 
     def show_result(self, heading: str, text: str) -> None:
         """Say what happened."""

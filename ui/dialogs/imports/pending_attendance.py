@@ -19,7 +19,12 @@ from briefings.services import Services
 from ui.dialogs.form_dialog import FieldMessage
 from ui.dialogs.imports.hosting import reporter
 from ui.dialogs.imports.review_panel import ReviewPanel
-from ui.itemmodels.attendance_review_rows import ReviewRow, stored_review_row
+from ui.itemmodels.attendance_review_rows import (
+    DECISION_COLUMN,
+    MARK_COLUMN,
+    ReviewRow,
+    stored_review_row,
+)
 from ui.loading import BackgroundLoad
 from ui.widgets.empty_state import EmptyState, Stack
 from ui.workers import Worker, run_with_progress
@@ -60,6 +65,8 @@ class PendingAttendanceDialog(QDialog):
         heading.setWordWrap(True)
         self.panel = ReviewPanel(services, lambda _row: "Waiting", lambda _row: True, can_leave=False)
         self.panel.decided.connect(self._decided)
+        for column in (DECISION_COLUMN, MARK_COLUMN):  # decided at once, and marked when decided
+            self.panel.table.setColumnHidden(column, True)
         self.empty = EmptyState(
             "Nothing is waiting for review", "Every imported participant has been decided."
         )
@@ -75,7 +82,7 @@ class PendingAttendanceDialog(QDialog):
         self._load = BackgroundLoad(self)
         self._load.loaded.connect(self._show)
         self._load.failed.connect(lambda error: self.message.show_message(str(error)))
-        self.resize(1060, 600)
+        self.resize(1150, 620)
         self.reload()
 
     def reload(self) -> None:

@@ -42,12 +42,12 @@ class PreviewTabs(QTabWidget):
         assert isinstance(model, ChunkedRowModel)  # noqa: S101 - add_table only takes these
         return model
 
-    def show_rows(self, key: str, rows: Sequence[Any]) -> None:
-        """Fill a tab; its title says how many."""
+    def show_rows(self, key: str, rows: Sequence[Any], *, count: int | None = None) -> None:
+        """Fill a tab; its title says how many (``count`` when a row is a part of something counted)."""
         view = self.views[key]
         self.model(key).set_rows(rows)
         index = self.indexOf(view)
-        self.setTabText(index, f"{self._titles[key]} ({len(rows):,})")
+        self.setTabText(index, f"{self._titles[key]} ({len(rows) if count is None else count:,})")
         self.setTabEnabled(index, bool(rows))
         view.fit_columns()
 

@@ -72,6 +72,8 @@ class ReviewPanel(QWidget):
             self.show_combo.addItem(text, key)
         self.show_combo.currentIndexChanged.connect(lambda _index: self._filter())
         self.suggestions = QListWidget()
+        self.suggestions.setWordWrap(True)
+        self.suggestions.setAlternatingRowColors(True)
         self.suggestions.itemActivated.connect(lambda _item: self.match_suggestion())
         self.suggestions.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.reason = QLabel()
@@ -152,6 +154,8 @@ class ReviewPanel(QWidget):
             "excluded": lambda r: r.kind is MatchKind.EXCLUDED,
         }
         self.model.set_rows([r for r in self._rows if keep[show](r)])
+        if self.model.rowCount():
+            self.table.selectRow(0)  # the review starts at the top, ready for the keyboard
         self._selected()
 
     def _selected(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from briefings.importing.problems import Problem
 from briefings.importing.settings_import import SettingsImportResult, SettingsPreview
@@ -74,7 +74,7 @@ class SettingsImportDialog(ImportDialog):
         self.add_step(self._preview_step(), "preview")
         self.done_step = DoneStep()
         self.add_step(self.done_step, "done")
-        self.resize(980, 640)
+        self.resize(1100, 680)
         self.show_step("file")
 
     def _preview_step(self) -> QWidget:
@@ -93,13 +93,16 @@ class SettingsImportDialog(ImportDialog):
         self.tabs.add_rows_table("closed", "Closing", CLOSED_COLUMNS)
         self.tabs.add_rows_table("successors", "Successors", SUCCESSOR_COLUMNS)
         self.tabs.add_table("problems", "Problems", ProblemRowsModel(self))
-        form = QFormLayout()
-        form.addRow("&Local authority:", self.authority)
-        form.addRow("", self.why)
+        label = QLabel("&Local authority:")
+        label.setBuddy(self.authority)
+        authority_row = QHBoxLayout()
+        authority_row.addWidget(label)
+        authority_row.addWidget(self.authority)
+        authority_row.addWidget(self.why, 1)
         layout = QVBoxLayout(step)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
-        layout.addLayout(form)
+        layout.addLayout(authority_row)
         layout.addWidget(self.counts)
         layout.addWidget(self.tabs, 1)
         return step
@@ -186,7 +189,7 @@ class SettingsImportDialog(ImportDialog):
             ]
         )
         self.tabs.show_rows("new", plan.new)
-        self.tabs.show_rows("changed", previewed.changed)
+        self.tabs.show_rows("changed", previewed.changed, count=len(plan.changed))
         self.tabs.show_rows("closed", plan.closed)
         self.tabs.show_rows("successors", plan.links)
         self.tabs.show_rows("problems", previewed.problems)

@@ -68,7 +68,7 @@ class StaffImportDialog(ImportDialog):
         self.add_step(self._preview_step(), "preview")
         self.done_step = DoneStep()
         self.add_step(self.done_step, "done")
-        self.resize(1000, 660)
+        self.resize(1100, 680)
         self.show_step("file")
 
     def _preview_step(self) -> QWidget:
