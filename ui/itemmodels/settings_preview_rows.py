@@ -64,6 +64,7 @@ ROW_COLUMN: Column[SettingChange] = Column("Row", lambda c: str(c.row), lambda c
 NAME_COLUMN: Column[SettingChange] = Column("Setting", lambda c: c.name, tooltip=lambda c: c.name)
 
 NEW_COLUMNS: tuple[Column[SettingChange], ...] = (
+    ROW_COLUMN,
     URN_COLUMN,
     NAME_COLUMN,
     Column("Phase", lambda c: _value(c, "phase")),
@@ -71,24 +72,23 @@ NEW_COLUMNS: tuple[Column[SettingChange], ...] = (
     Column("District", lambda c: _value(c, "district")),
     Column("Postcode", lambda c: _value(c, "postcode")),
     Column("Status", lambda c: _value(c, "status")),
-    ROW_COLUMN,
 )
 
 CLOSED_COLUMNS: tuple[Column[SettingChange], ...] = (
+    ROW_COLUMN,
     URN_COLUMN,
     NAME_COLUMN,
     Column("Closes on", lambda c: _value(c, "closed_on"), lambda c: c.values.get("closed_on") or date.min),
     Column("Other changes", lambda c: "; ".join(FIELD_LABELS.get(f.field, f.field) for f in c.changes)),
-    ROW_COLUMN,
 )
 
 CHANGED_COLUMNS: tuple[Column[ChangedField], ...] = (
+    Column("Row", lambda c: str(c.row), lambda c: c.row, numeric=True),
     Column("URN", lambda c: str(c.urn), lambda c: (c.urn, c.field), numeric=True),
     Column("Setting", lambda c: c.name, tooltip=lambda c: c.name),
     Column("Field", lambda c: c.field),
     Column("Stored now", lambda c: c.before or "—", tooltip=lambda c: c.before or None),
     Column("In the file", lambda c: c.after or "—", tooltip=lambda c: c.after or None),
-    Column("Row", lambda c: str(c.row), lambda c: c.row, numeric=True),
 )
 
 SUCCESSOR_COLUMNS: tuple[Column[SuccessorLink], ...] = (

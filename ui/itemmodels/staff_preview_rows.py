@@ -46,17 +46,17 @@ def _name_key(person: PlannedPerson) -> tuple[str, str]:
 
 
 NEW_PEOPLE_COLUMNS: tuple[Column[PlannedPerson], ...] = (
+    Column("Rows", lambda p: rows_text(p.rows), _first_row, numeric=True),
     Column("Name", lambda p: p.full_name, _name_key),
     Column("Email", lambda p: p.email or ""),
     Column("Roles", roles_text, tooltip=roles_text),
-    Column("Rows", lambda p: rows_text(p.rows), _first_row, numeric=True),
 )
 
 UPDATED_PEOPLE_COLUMNS: tuple[Column[PlannedPerson], ...] = (
+    Column("Rows", lambda p: rows_text(p.rows), _first_row, numeric=True),
     Column("Name", lambda p: p.full_name, _name_key),
     Column("Found by", lambda p: p.matched_by or ""),
     Column("Changes", changes_text, tooltip=changes_text),
-    Column("Rows", lambda p: rows_text(p.rows), _first_row, numeric=True),
 )
 
 MOVED_COLUMNS: tuple[Column[EndedRole], ...] = (
