@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from briefings.queries.directory import PersonFilter
 from tests.ui.imports.conftest import GIAS, STAFF, choose_file, click_and_settle
+from tests.ui.page_driving import shown_dialog
 from ui.dialogs.imports.staff_import import StaffImportDialog
 
 pytestmark = pytest.mark.gui
@@ -147,3 +151,23 @@ def test_the_preview_tables_pass_the_model_tester(qtbot, dialog, qtmodeltester):
     click_and_settle(qtbot, dialog, dialog.next_button)
     for key in ("new", "updated", "moved", "ended", "duplicates", "problems"):
         qtmodeltester.check(dialog.tabs.model(key))
+
+
+def test_cancelling_a_slow_read_drops_it_and_stays_on_the_file_step(qtbot, dialog, services, monkeypatch):
+    real, gate = services.imports.people_mapping, threading.Event()
+
+    def slow(data, name):
+        gate.wait(10)  # a long list still being read when the advisor gives up
+        return real(data, name)
+
+    monkeypatch.setattr(services.imports, "people_mapping", slow)
+    choose_file(qtbot, dialog, STAFF)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert not dialog.next_button.isEnabled()  # one read at a time
+    progress = shown_dialog(qtbot, dialog, QProgressDialog)
+    with qtbot.waitSignal(dialog.job_settled, timeout=15_000):
+        qtbot.mouseClick(progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+        gate.set()
+    assert dialog.step() == "file"
+    assert dialog.message.text == "Stopped. Nothing was imported."
+    assert dialog.next_button.isEnabled()
