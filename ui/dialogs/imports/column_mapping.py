@@ -67,7 +67,7 @@ class ColumnMappingStep(QWidget):
         self.default_role.currentIndexChanged.connect(lambda _index: self._role_chosen())
         grid.addWidget(QLabel("Role for rows without one:"), len(STAFF_COLUMNS) + 1, 0)
         grid.addWidget(self.default_role, len(STAFF_COLUMNS) + 1, 1)
-        self.partial = QCheckBox("This is a &partial list: keep roles it does not show (movers still move)")
+        self.partial = QCheckBox("This is a partia&l list: keep roles it does not show (movers still move)")
         self.remember = QCheckBox("&Remember these columns for next time")
         self.remember.setChecked(True)
         self.missing_label = QLabel()

@@ -86,7 +86,7 @@ class ReviewPanel(QWidget):
         self.new_button = bar.add("Add as &new person…", self.add_new_person)
         self.ignore_button = bar.add("&Ignore", lambda: self._decide_selected(RowDecision(Action.IGNORE)))
         self.leave_button = bar.add(
-            "Leave for &review", lambda: self._decide_selected(RowDecision(Action.REVIEW))
+            "Lea&ve for review", lambda: self._decide_selected(RowDecision(Action.REVIEW))
         )
         self.leave_button.defaultAction().setVisible(can_leave)  # a toolbar shows what its actions say
         bar.add_stretch()
