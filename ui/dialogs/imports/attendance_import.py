@@ -26,9 +26,7 @@ from briefings.services import Services
 from ui.dialogs.choices import search_briefings
 from ui.dialogs.imports.attendance_text import decision_text, recorded_text, report_text
 from ui.dialogs.imports.file_row import read_import_file
-from ui.dialogs.imports.file_step import FileStep
-from ui.dialogs.imports.hosting import reporter
-from ui.dialogs.imports.import_dialog import DoneStep, ImportDialog, Progress
+from ui.dialogs.imports.import_dialog import ImportDialog, Progress
 from ui.dialogs.imports.pending_attendance import open_pending_review
 from ui.dialogs.imports.review_panel import ReviewPanel
 from ui.itemmodels.attendance_review_rows import ReviewRow, preview_review_row
@@ -59,7 +57,7 @@ class AttendanceImportDialog(ImportDialog):
         self.previewed: _Previewed | None = None
         self.decisions: dict[int, RowDecision] = {}
         self.labels: dict[int, str] = {}
-        self.file_step = FileStep(
+        file_step = self.add_file_step(
             "Attendance report",
             ADVICE,
             "Choose an attendance report",
@@ -68,15 +66,12 @@ class AttendanceImportDialog(ImportDialog):
         self.briefing = SearchChooser(search_briefings(services), "Type part of the briefing's title")
         self.briefing.set_choice(briefing)
         self.briefing.chosen.connect(lambda _choice: self.update_buttons())
-        self.file_step.form.addRow("B&riefing:", self.briefing)
-        self.file_step.file.changed.connect(lambda _text: self.update_buttons())
-        self.add_step(self.file_step, "file")
+        file_step.form.addRow("B&riefing:", self.briefing)
         self.add_step(self._review_step(), "review")
-        self.done_step = DoneStep()
+        self.add_done_step()
         self.review_pending_button = QPushButton("Review the rows left &now…")
         self.review_pending_button.clicked.connect(lambda _checked=False: self.review_pending())
         self.done_step.add_next_step(self.review_pending_button)
-        self.add_step(self.done_step, "done")
         self.resize(1200, 720)
         self.show_step("file")
 
@@ -127,8 +122,7 @@ class AttendanceImportDialog(ImportDialog):
         self.apply_button.setText("&Record attendance")
         self.apply_button.setEnabled(idle and self.previewed is not None)
         self.recalculate_button.setEnabled(idle)
-        self.close_button.setText("Close" if step == "done" else "Cancel")
-        (self.apply_button if step == "review" else self.next_button).setDefault(True)
+        self.settle_buttons("review")
 
     def go_back(self) -> None:
         """Back to the file and briefing."""
@@ -283,9 +277,4 @@ def open_attendance_import(
     parent: QWidget, services: Services, briefing: Choice | None = None, path: Path | None = None
 ) -> AttendanceImportDialog:
     """Open the attendance import over ``parent``, for a briefing if one is given."""
-    dialog = AttendanceImportDialog(services, briefing, parent)
-    dialog.imported.connect(reporter(parent))
-    if path is not None:
-        dialog.file_step.file.set_path(path)
-    dialog.show()
-    return dialog
+    return AttendanceImportDialog(services, briefing, parent).present(parent, path)

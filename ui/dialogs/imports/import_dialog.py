@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import Any, Self
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +28,8 @@ from typing_extensions import override
 from briefings.errors import DomainError
 from briefings.importing.problems import ImportRefused
 from ui.dialogs.form_dialog import FieldMessage
+from ui.dialogs.imports.file_step import FileStep
+from ui.dialogs.imports.hosting import reporter
 from ui.workers import Worker, run_with_progress
 
 logger = logging.getLogger(__name__)
@@ -91,6 +94,19 @@ class ImportDialog(QDialog):
         return button
 
     # ------------------------------------------------------------------ steps
+    def add_file_step(self, heading: str, advice: str, caption: str, filters: list[str]) -> FileStep:
+        """The first step: which file (``file_step``)."""
+        self.file_step = FileStep(heading, advice, caption, filters)
+        self.file_step.file.changed.connect(lambda _text: self.update_buttons())
+        self.add_step(self.file_step, "file")
+        return self.file_step
+
+    def add_done_step(self) -> DoneStep:
+        """The last step: what was imported (``done_step``)."""
+        self.done_step = DoneStep()
+        self.add_step(self.done_step, "done")
+        return self.done_step
+
     def add_step(self, widget: QWidget, name: str) -> QWidget:
         """Add a step, known by ``name``."""
         widget.setObjectName(name)
@@ -113,6 +129,20 @@ class ImportDialog(QDialog):
 
     def update_buttons(self) -> None:
         """Show and enable the buttons that mean something on the current step."""
+
+    def settle_buttons(self, applies_on: str) -> None:
+        """Import is the default button on ``applies_on``, Next elsewhere; Cancel becomes Close when done."""
+        step = self.step()
+        self.close_button.setText("Close" if step == "done" else "Cancel")
+        (self.apply_button if step == applies_on else self.next_button).setDefault(True)
+
+    def present(self, parent: QWidget | None, path: Path | None = None) -> Self:
+        """Show the dialog (with ``path`` chosen) and tell ``parent``'s status bar how the import went."""
+        self.imported.connect(reporter(parent))
+        if path is not None:
+            self.file_step.file.set_path(path)
+        self.show()
+        return self
 
     def go_back(self) -> None:
         """The Back button."""

@@ -15,9 +15,7 @@ from briefings.importing.problems import Problem
 from briefings.importing.settings_import import SettingsImportResult, SettingsPreview
 from briefings.services import Services
 from ui.dialogs.imports.file_row import read_import_file
-from ui.dialogs.imports.file_step import FileStep
-from ui.dialogs.imports.hosting import reporter
-from ui.dialogs.imports.import_dialog import DoneStep, ImportDialog, Progress
+from ui.dialogs.imports.import_dialog import ImportDialog, Progress
 from ui.dialogs.imports.preview_tabs import PreviewTabs
 from ui.itemmodels.problem_rows import ProblemRowsModel, problem_order
 from ui.itemmodels.settings_preview_rows import (
@@ -63,17 +61,11 @@ class SettingsImportDialog(ImportDialog):
         super().__init__("Import settings from GIAS", parent)
         self._services = services
         self.preview: SettingsPreview | None = None
-        self.file_step = FileStep(
-            "Settings from GIAS",
-            ADVICE,
-            "Choose a GIAS extract",
-            ["GIAS extracts (*.csv *.xlsx)"],
+        self.add_file_step(
+            "Settings from GIAS", ADVICE, "Choose a GIAS extract", ["GIAS extracts (*.csv *.xlsx)"]
         )
-        self.file_step.file.changed.connect(lambda _text: self.update_buttons())
-        self.add_step(self.file_step, "file")
         self.add_step(self._preview_step(), "preview")
-        self.done_step = DoneStep()
-        self.add_step(self.done_step, "done")
+        self.add_done_step()
         self.resize(1100, 680)
         self.show_step("file")
 
@@ -119,11 +111,7 @@ class SettingsImportDialog(ImportDialog):
         changes = self.preview is not None and self.preview.has_changes
         self.apply_button.setEnabled(idle and changes)
         self.authority.setEnabled(idle)
-        self.close_button.setText("Close" if step == "done" else "Cancel")
-        if step == "file":
-            self.next_button.setDefault(True)
-        elif step == "preview":
-            self.apply_button.setDefault(True)
+        self.settle_buttons("preview")
 
     def go_back(self) -> None:
         """Back to choosing the file."""
@@ -254,9 +242,4 @@ def open_settings_import(
     parent: QWidget, services: Services, path: Path | None = None
 ) -> SettingsImportDialog:
     """Open the GIAS import over ``parent`` (the window's status bar hears how it went)."""
-    dialog = SettingsImportDialog(services, parent)
-    dialog.imported.connect(reporter(parent))
-    if path is not None:
-        dialog.file_step.file.set_path(path)
-    dialog.show()
-    return dialog
+    return SettingsImportDialog(services, parent).present(parent, path)

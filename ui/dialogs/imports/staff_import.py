@@ -13,9 +13,7 @@ from briefings.services import Services
 from briefings.services.import_service import MappingSuggestion
 from ui.dialogs.imports.column_mapping import ColumnMappingStep
 from ui.dialogs.imports.file_row import read_import_file
-from ui.dialogs.imports.file_step import FileStep
-from ui.dialogs.imports.hosting import reporter
-from ui.dialogs.imports.import_dialog import DoneStep, ImportDialog, Progress
+from ui.dialogs.imports.import_dialog import ImportDialog, Progress
 from ui.dialogs.imports.preview_tabs import PreviewTabs
 from ui.itemmodels.problem_rows import ProblemRowsModel, problem_order
 from ui.itemmodels.staff_preview_rows import (
@@ -57,17 +55,12 @@ class StaffImportDialog(ImportDialog):
         self._services = services
         self.mapped: _Mapped | None = None
         self.preview: PeoplePreview | None = None
-        self.file_step = FileStep(
-            "Staff list", ADVICE, "Choose a staff list", ["Staff lists (*.csv *.xlsx *.txt)"]
-        )
-        self.file_step.file.changed.connect(lambda _text: self.update_buttons())
-        self.add_step(self.file_step, "file")
+        self.add_file_step("Staff list", ADVICE, "Choose a staff list", ["Staff lists (*.csv *.xlsx *.txt)"])
         self.columns = ColumnMappingStep()
         self.columns.changed.connect(self.update_buttons)
         self.add_step(self.columns, "columns")
         self.add_step(self._preview_step(), "preview")
-        self.done_step = DoneStep()
-        self.add_step(self.done_step, "done")
+        self.add_done_step()
         self.resize(1100, 680)
         self.show_step("file")
 
@@ -103,8 +96,7 @@ class StaffImportDialog(ImportDialog):
             self.next_button.setEnabled(idle and not self.columns.missing())
         self.apply_button.setVisible(step == "preview")
         self.apply_button.setEnabled(idle and self.preview is not None and self._has_changes())
-        self.close_button.setText("Close" if step == "done" else "Cancel")
-        (self.apply_button if step == "preview" else self.next_button).setDefault(True)
+        self.settle_buttons("preview")
 
     def _has_changes(self) -> bool:
         counts = self.preview.counts if self.preview is not None else {}
@@ -215,9 +207,4 @@ class StaffImportDialog(ImportDialog):
 
 def open_staff_import(parent: QWidget, services: Services, path: Path | None = None) -> StaffImportDialog:
     """Open the staff-list import over ``parent``."""
-    dialog = StaffImportDialog(services, parent)
-    dialog.imported.connect(reporter(parent))
-    if path is not None:
-        dialog.file_step.file.set_path(path)
-    dialog.show()
-    return dialog
+    return StaffImportDialog(services, parent).present(parent, path)
