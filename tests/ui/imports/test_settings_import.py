@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from briefings.queries.directory import SettingFilter
+from briefings.services import Services
 from tests.ui.imports.conftest import GIAS, choose_file, click_and_settle
 from tests.ui.page_driving import shown_dialog
 from ui.dialogs.imports.settings_import import SettingsImportDialog
@@ -161,3 +162,26 @@ def test_the_preview_tables_pass_the_model_tester(qtbot, dialog, qtmodeltester):
     click_and_settle(qtbot, dialog, dialog.next_button)
     for key in ("new", "changed", "closed", "successors", "problems"):
         qtmodeltester.check(dialog.tabs.model(key))
+
+
+def test_a_database_changed_since_the_preview_is_refused_at_apply(qtbot, dialog, services):
+    choose_file(qtbot, dialog, GIAS)
+    click_and_settle(qtbot, dialog, dialog.next_button)
+    services.imports.apply_settings(services.imports.preview_settings(GIAS.read_bytes(), "g.csv", "990"))
+    click_and_settle(qtbot, dialog, dialog.apply_button)
+    assert dialog.step() == "preview"
+    assert dialog.message.text == "The settings changed since this preview; preview the file again"
+
+
+def test_a_read_only_database_refuses_the_import(qtbot, db, clock, settled_pool):
+    read_only = Services.build(
+        db.sessions, clock=clock, read_only_reason="Another copy of the app has it open."
+    )
+    shown = SettingsImportDialog(read_only)
+    qtbot.addWidget(shown)
+    shown.show()
+    choose_file(qtbot, shown, GIAS)
+    click_and_settle(qtbot, shown, shown.next_button)  # reading is allowed
+    click_and_settle(qtbot, shown, shown.apply_button)
+    assert shown.message.text == "Another copy of the app has it open."
+    assert _settings(read_only) == 0
