@@ -150,7 +150,10 @@ def test_recalculating_with_a_higher_minimum_keeps_the_decisions(qtbot, dialog):
     _reviewing(qtbot, dialog)
     qtbot.mouseClick(dialog.panel.accept_all_button, Qt.MouseButton.LeftButton)
     replace_text(qtbot, dialog.min_minutes, "100")
+    assert not dialog.apply_button.isEnabled()  # the marks shown are for 90 minutes
+    assert "recalculate the marks" in dialog.tally.text()
     click_and_settle(qtbot, dialog, dialog.recalculate_button)
+    assert dialog.apply_button.isEnabled()
     model = dialog.panel.model
     marks = {model.index(n, 1).data(): model.index(n, 5).data() for n in range(model.rowCount())}
     assert marks["Cara White (Guest)"] == "Left early"  # 95 minutes is under 100

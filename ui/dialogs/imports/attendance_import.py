@@ -86,6 +86,8 @@ class AttendanceImportDialog(ImportDialog):
         self.recalculate_button = QPushButton("Recalc&ulate marks")
         self.recalculate_button.clicked.connect(lambda _checked=False: self.recalculate())
         self.remember = QCheckBox("Remember these for ne&xt time")
+        for spin in (self.min_minutes, self.late_after):
+            spin.valueChanged.connect(lambda _value: self._rules_edited())
         present = QLabel("Present &from")
         present.setBuddy(self.min_minutes)
         late = QLabel("in the session; &late if joining more than")
@@ -120,9 +122,22 @@ class AttendanceImportDialog(ImportDialog):
         self.next_button.setEnabled(idle and ready)
         self.apply_button.setVisible(step == "review")
         self.apply_button.setText("&Record attendance")
-        self.apply_button.setEnabled(idle and self.previewed is not None)
+        self.apply_button.setEnabled(idle and self.previewed is not None and not self.rules_edited())
         self.recalculate_button.setEnabled(idle)
         self.settle_buttons("review")
+        if step == "review" and self.rules_edited():
+            self.recalculate_button.setDefault(True)
+
+    def rules_edited(self) -> bool:
+        """Whether the minutes shown differ from those the marks were worked out with."""
+        if self.previewed is None:
+            return False
+        rules = self.previewed.preview.rules
+        return (self.min_minutes.value(), self.late_after.value()) != (rules.min_minutes, rules.late_after)
+
+    def _rules_edited(self) -> None:
+        self.update_buttons()
+        self._show_tally()
 
     def go_back(self) -> None:
         """Back to the file and briefing."""
@@ -229,9 +244,12 @@ class AttendanceImportDialog(ImportDialog):
     def _show_tally(self) -> None:
         actions = [d.action for d in self.decisions.values()]
         recorded = sum(1 for a in actions if a in (Action.ACCEPT, Action.MATCH, Action.NEW_PERSON))
+        stale = (
+            " · the minutes changed: recalculate the marks before recording" if self.rules_edited() else ""
+        )
         self.tally.setText(
             f"To record: {recorded} · left for review: {actions.count(Action.REVIEW)} · "
-            f"set aside: {actions.count(Action.IGNORE)}"
+            f"set aside: {actions.count(Action.IGNORE)}{stale}"
         )
 
     # ------------------------------------------------------------------ apply
