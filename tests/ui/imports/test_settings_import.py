@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import csv
+import io
 import threading
 
 import pytest
+from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
@@ -185,3 +188,16 @@ def test_a_read_only_database_refuses_the_import(qtbot, db, clock, settled_pool)
     click_and_settle(qtbot, shown, shown.apply_button)
     assert shown.message.text == "Another copy of the app has it open."
     assert _settings(read_only) == 0
+
+
+def test_an_excel_workbook_is_previewed_like_the_csv(qtbot, dialog, tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in csv.reader(io.StringIO(GIAS.read_bytes().decode("cp1252"), newline="")):
+        sheet.append([int(cell) if cell.isdigit() and len(cell) == 6 else cell for cell in row])
+    path = tmp_path / "extract.xlsx"
+    workbook.save(path)
+    choose_file(qtbot, dialog, path)
+    click_and_settle(qtbot, dialog, dialog.next_button)
+    assert dialog.counts.counts()["new"] == 9
+    assert "workbook" in dialog.summary.text()

@@ -171,3 +171,23 @@ def test_cancelling_a_slow_read_drops_it_and_stays_on_the_file_step(qtbot, dialo
     assert dialog.step() == "file"
     assert dialog.message.text == "Stopped. Nothing was imported."
     assert dialog.next_button.isEnabled()
+
+
+def test_columns_chosen_by_hand_are_remembered_for_the_next_list(
+    qtbot, dialog, services, tmp_path, settled_pool
+):
+    odd = tmp_path / "odd.csv"
+    odd.write_bytes(b"Given,Family,Post,Establishment URN\r\nRuth,Okafor,DSL,960003\r\n")
+    _to_columns(qtbot, dialog, odd)
+    assert dialog.columns.choices()["first_name"] is None  # "Given" is not a spelling it knows
+    _pick(qtbot, dialog.columns.combos["first_name"], "Given")
+    _pick(qtbot, dialog.columns.combos["last_name"], "Family")
+    _pick(qtbot, dialog.columns.combos["role"], "Post")
+    click_and_settle(qtbot, dialog, dialog.next_button)
+    click_and_settle(qtbot, dialog, dialog.apply_button)
+    again = StaffImportDialog(services)
+    qtbot.addWidget(again)
+    again.show()
+    _to_columns(qtbot, again, odd)
+    assert again.columns.choices()["first_name"] == "Given"
+    assert again.columns._origins["first_name"].text() == "remembered"
