@@ -56,11 +56,12 @@ def _run_gui(database_url: str | None) -> int:
                 return 2
     try:
         services = Services.build(opened.database.sessions, read_only_reason=opened.read_only_reason)
-        # An empty database offers these; None hides a choice (the settings import is wired
-        # here once it has a dialog).
+        from ui.dialogs.imports.launch import settings_import  # noqa: PLC0415
+
+        # An empty database offers these; None hides a choice.
         first_run = FirstRunOffer(
             load_demo=lambda progress: services.demo.load(progress=progress).headline,
-            import_settings=None,
+            import_settings=lambda window: settings_import(window, services),
         )
         info = AppInfo(version=__version__, database=opened.database.describe(), notices=opened.notes)
         return run_main_window(app, services, info, first_run)

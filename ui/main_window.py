@@ -26,6 +26,7 @@ from ui.app_info import AppInfo
 from ui.dialogs.first_run import FirstRunOffer, offer_first_run
 from ui.dialogs.messages import tell
 from ui.export_menu import ExportMenu
+from ui.menus.imports_menu import ImportMenu
 from ui.menus.storage_menu import add_storage_actions
 from ui.pages.page import Page, PageFactory
 from ui.undo.stack import UndoStack
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
             file_menu, "New &series…", "Ctrl+Shift+N", lambda: self._call_on(NEW_BRIEFING_PAGE, "new_series")
         )
         file_menu.addSeparator()
+        file_menu.addMenu(ImportMenu(self, self._services, file_menu))
         self.export_menu = ExportMenu("&Export", self._export, parent=file_menu)
         file_menu.addMenu(self.export_menu)
         file_menu.addSeparator()

@@ -12,11 +12,15 @@ from sqlalchemy.orm import Session
 from briefings.errors import ConflictError
 from briefings.importing.people_plan import PeoplePlan, PlannedPerson, PlannedRole, plan_people
 from briefings.importing.problems import Problem, Severity
+from briefings.importing.sources import Table
 from briefings.importing.staff import ColumnMapping, StaffList, read_staff, read_staff_table, suggest_mapping
 from models.enums import Role
 from models.people import Membership, Person
 
 MAPPING_PREFERENCE = "imports.people.mapping"
+SAMPLES_SHOWN = 3
+SAMPLE_LENGTH = 60
+SAMPLE_ROWS = 1000  # enough to find values in a sparse column without reading a huge list twice
 
 
 @dataclass(frozen=True)
@@ -73,10 +77,25 @@ class PeopleImportResult:
 
 def mapping_for(
     data: bytes, file_name: str, remembered: Mapping[str, str] | None
-) -> tuple[ColumnMapping, tuple[str, ...]]:
-    """A suggested mapping for a list (remembered choices first) and the list's headers."""
+) -> tuple[ColumnMapping, Table]:
+    """A suggested mapping for a list (remembered choices first) and the list's table."""
     table = read_staff_table(data, file_name)
-    return suggest_mapping(table.headers, remembered), table.headers
+    return suggest_mapping(table.headers, remembered), table
+
+
+def column_samples(table: Table, limit: int = SAMPLES_SHOWN) -> dict[str, tuple[str, ...]]:
+    """The first few different values under each header, so the advisor can tell columns apart."""
+    samples: dict[str, list[str]] = {header: [] for header in table.headers if header.strip()}
+    index = {header: n for n, header in reversed(list(enumerate(table.headers))) if header in samples}
+    for row in table.rows[:SAMPLE_ROWS]:
+        for header, column in index.items():
+            value = " ".join(row.cell(column).split())[:SAMPLE_LENGTH]
+            found = samples[header]
+            if value and len(found) < limit and value not in found:
+                found.append(value)
+        if all(len(found) >= limit for found in samples.values()):
+            break
+    return {header: tuple(found) for header, found in samples.items()}
 
 
 def with_choices(

@@ -121,7 +121,7 @@ def suggest_mapping(headers: Sequence[str], remembered: Mapping[str, str] | None
                 break
     for column in STAFF_COLUMNS:
         free = [k for k in keys if k not in taken]
-        if column.field in columns or not free:
+        if column.field in columns or not free or _not_needed(column.field, columns):
             continue
         best = max(
             (process.extractOne(alias, free, scorer=fuzz.ratio) for alias in column.spellings()),
@@ -131,6 +131,15 @@ def suggest_mapping(headers: Sequence[str], remembered: Mapping[str, str] | None
             columns[column.field], origins[column.field] = keys[best[0]], "guessed"
             taken.add(best[0])
     return ColumnMapping(columns, origins)
+
+
+def _not_needed(field: str, columns: Mapping[str, str]) -> bool:
+    """Whether guessing a column for ``field`` can only do harm.
+
+    A full name is only read when the first or last name is blank; with both found, a guessed
+    "full name" ("ContactID" is close to "Contact") would turn a blank surname into a person.
+    """
+    return field == "full_name" and {"first_name", "last_name"} <= columns.keys()
 
 
 def read_staff(table: Table, mapping: ColumnMapping, name: str) -> StaffList:

@@ -7,14 +7,15 @@ caller's job (a worker thread in the app), and the name is only used in messages
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select
 
 from briefings import preferences
 from briefings.clock import london_today
+from briefings.errors import OperationCancelled
 from briefings.importing.attendance_apply import AttendanceImportResult, apply_attendance, resolve_row
 from briefings.importing.attendance_plan import (
     LATE_AFTER_PREFERENCE,
@@ -28,6 +29,7 @@ from briefings.importing.people_import import (
     PeopleImportResult,
     PeoplePreview,
     apply_people,
+    column_samples,
     mapping_for,
     preview_people,
 )
@@ -43,14 +45,22 @@ from briefings.services.base import Service
 from models.imports import AttendanceImportRow, ImportRowStatus
 
 LA_PREFERENCE = "imports.gias.la_code"
+#: ``progress(done, total)`` returning False stops the work; an apply then writes nothing.
+Progress = Callable[[int, int], bool]
+
+
+def _step(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and not progress(done, total):
+        raise OperationCancelled
 
 
 @dataclass(frozen=True)
 class MappingSuggestion:
-    """A staff list's headers and the mapping suggested for them."""
+    """A staff list's headers, the mapping suggested for them, and a few values under each header."""
 
     headers: tuple[str, ...]
     mapping: ColumnMapping
+    samples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -72,6 +82,7 @@ class ImportRowView:
     status: ImportRowStatus
     person_id: int | None
     note: str | None
+    candidate_notes: tuple[str, ...] = ()  # per candidate: "booked", and where they work
 
     @classmethod
     def of(cls, row: AttendanceImportRow) -> ImportRowView:
@@ -92,51 +103,86 @@ class ImportRowView:
             status=row.status,
             person_id=row.person_id,
             note=row.note,
+            candidate_notes=tuple(_candidate_note(c) for c in row.candidates),
         )
+
+
+def _candidate_note(candidate: Mapping[str, object]) -> str:
+    places = candidate.get("settings")
+    booked = ["booked"] if candidate.get("booked") else []
+    return ", ".join([*booked, *(str(p) for p in places)] if isinstance(places, list) else booked)
 
 
 class ImportService(Service):
     """Settings from GIAS, staff lists, and attendance reports."""
 
-    def preview_settings(self, data: bytes, file_name: str, la_code: str | None = None) -> SettingsPreview:
+    def remembered_authority(self) -> str | None:
+        """The local authority code the last settings import used ("all" for every LA), if any."""
+        with self._read() as session:
+            remembered = preferences.get_preference(session, LA_PREFERENCE)
+            return str(remembered) if remembered else None
+
+    def preview_settings(
+        self, data: bytes, file_name: str, la_code: str | None = None, *, progress: Progress | None = None
+    ) -> SettingsPreview:
         """What importing an extract would change; ``la_code`` "all" takes every LA, None the last used."""
+        _step(progress, 0, 1)
         with self._read() as session:
             chosen = la_code if la_code is not None else preferences.get_preference(session, LA_PREFERENCE)
             la = None if chosen in (None, ALL_AUTHORITIES) else str(chosen)
-            return preview_settings(session, data, file_name, la)
+            preview = preview_settings(session, data, file_name, la)
+        _step(progress, 1, 1)
+        return preview
 
-    def apply_settings(self, preview: SettingsPreview) -> SettingsImportResult:
-        """Write a previewed extract (and remember the LA chosen)."""
+    def apply_settings(
+        self, preview: SettingsPreview, *, progress: Progress | None = None
+    ) -> SettingsImportResult:
+        """Write a previewed extract (and remember the LA chosen); cancelled, nothing is written."""
         with self._write() as session:
+            _step(progress, 0, 1)
             result = apply_settings(session, preview, london_today(self.now()))
             preferences.set_preference(session, LA_PREFERENCE, preview.plan.la_code or ALL_AUTHORITIES)
+            _step(progress, 1, 1)  # the last moment a cancel rolls everything back
             return result
 
     def people_mapping(self, data: bytes, file_name: str) -> MappingSuggestion:
         """The list's headers and a mapping for them (what was remembered last time comes first)."""
         with self._read() as session:
             remembered = preferences.get_preference(session, MAPPING_PREFERENCE) or {}
-        mapping, headers = mapping_for(data, file_name, remembered if isinstance(remembered, dict) else {})
-        return MappingSuggestion(headers, mapping)
+        mapping, table = mapping_for(data, file_name, remembered if isinstance(remembered, dict) else {})
+        return MappingSuggestion(table.headers, mapping, column_samples(table))
 
     def preview_people(
-        self, data: bytes, file_name: str, mapping: ColumnMapping, *, end_unlisted: bool = True
+        self,
+        data: bytes,
+        file_name: str,
+        mapping: ColumnMapping,
+        *,
+        end_unlisted: bool = True,
+        progress: Progress | None = None,
     ) -> PeoplePreview:
         """What importing a staff list through a mapping would change.
 
         With ``end_unlisted`` off (a partial list) roles the list does not show are kept; movers
         are still moved.
         """
+        _step(progress, 0, 1)
         with self._read() as session:
             today = london_today(self.now())
-            return preview_people(session, data, file_name, mapping, today, end_unlisted=end_unlisted)
+            preview = preview_people(session, data, file_name, mapping, today, end_unlisted=end_unlisted)
+        _step(progress, 1, 1)
+        return preview
 
-    def apply_people(self, preview: PeoplePreview, *, remember_mapping: bool = True) -> PeopleImportResult:
-        """Write a previewed staff list, remembering its mapping for next time."""
+    def apply_people(
+        self, preview: PeoplePreview, *, remember_mapping: bool = True, progress: Progress | None = None
+    ) -> PeopleImportResult:
+        """Write a previewed staff list and remember its mapping; cancelled, nothing is written."""
         with self._write() as session:
+            _step(progress, 0, 1)
             result = apply_people(session, preview, self.now())
             if remember_mapping:
                 preferences.set_preference(session, MAPPING_PREFERENCE, dict(preview.mapping.columns))
+            _step(progress, 1, 1)
             return result
 
     def preview_attendance(
@@ -147,8 +193,10 @@ class ImportService(Service):
         *,
         min_minutes: int | None = None,
         late_after: int | None = None,
+        progress: Progress | None = None,
     ) -> AttendancePreview:
         """What importing a Teams or Zoom report for a briefing would record."""
+        _step(progress, 0, 1)
         with self._read() as session:
             remembered = preferences.get_preferences(session, "imports.attendance.")
             replaces = (
@@ -160,7 +208,7 @@ class ImportService(Service):
                 )
                 or 0
             )
-            return preview_attendance(
+            preview = preview_attendance(
                 session,
                 data,
                 file_name,
@@ -170,6 +218,8 @@ class ImportService(Service):
                 remembered=remembered,
                 replaces=replaces,
             )
+        _step(progress, 1, 1)
+        return preview
 
     def apply_attendance(
         self,
@@ -178,19 +228,23 @@ class ImportService(Service):
         *,
         accept_walk_ins: bool = False,
         remember_rules: bool = False,
+        progress: Progress | None = None,
     ) -> AttendanceImportResult:
         """Record a previewed report in one transaction.
 
         Rows without a decision take the defaults: bookings accepted, walk-ins only with
         ``accept_walk_ins``, organisers and bots set aside, the rest left pending for review.
+        Cancelled through ``progress``, nothing is written.
         """
         chosen = preview.default_decisions(accept_walk_ins=accept_walk_ins)
         chosen.update(decisions or {})
         with self._write() as session:
+            _step(progress, 0, 1)
             result = apply_attendance(session, preview, chosen, self.now())
             if remember_rules:
                 preferences.set_preference(session, MIN_MINUTES_PREFERENCE, preview.rules.min_minutes)
                 preferences.set_preference(session, LATE_AFTER_PREFERENCE, preview.rules.late_after)
+            _step(progress, 1, 1)
             return result
 
     def attendance_rows(

@@ -22,7 +22,7 @@ from ui.workers import Worker, run_with_progress
 
 Progress = Callable[[int, int], bool]
 DemoLoader = Callable[[Progress], str]
-SettingsImporter = Callable[[QWidget], None]
+SettingsImporter = Callable[[QWidget], object]
 
 
 @dataclass(frozen=True)

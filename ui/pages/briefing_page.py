@@ -27,6 +27,7 @@ from ui.formatting import span_text
 from ui.itemmodels.briefing_table import where_text
 from ui.loading import BackgroundLoad
 from ui.pages.page import Page
+from ui.panels.attendance_import_button import AttendanceImportButton
 from ui.panels.details_panel import DetailsPanel
 from ui.panels.recordings_panel import RecordingsPanel
 from ui.panels.register_panel import RegisterPanel
@@ -100,6 +101,8 @@ class BriefingPage(Page):
         self.cancel_button = bar.add("&Cancel briefing…", lambda: self._act(self.editor.cancel))
         self.complete_button = bar.add("Mark &taken place", lambda: self._act(self.editor.complete))
         self.duplicate_button = bar.add("D&uplicate…", lambda: self._act(self.editor.duplicate))
+        self.attendance_import = AttendanceImportButton(self._services)
+        bar.addWidget(self.attendance_import)
         bar.add_stretch()
         self.export_menu = ExportMenu("Export", self._export_chosen, parent=self)
         self.export_button = QToolButton()
@@ -173,6 +176,7 @@ class BriefingPage(Page):
         self.recordings.show_recordings(loaded.recordings, loaded.now)
         self.resources.show_resources(row.id, loaded.detail.resources)
         self.export_menu.briefing_id = row.id
+        self.attendance_import.show_briefing(row)
         live = row.status in (BriefingStatus.SCHEDULED, BriefingStatus.DRAFT)
         for button in (self.edit_button, self.reschedule_button, self.cancel_button):
             button.setEnabled(live)

@@ -21,6 +21,7 @@ from ui.main_window import MainWindow
 from ui.pages.briefing_page import BriefingPage
 from ui.pages.calendar_page import CalendarPage
 from ui.pages.catalogue import PAGES
+from ui.screenshots import import_shots
 from ui.screenshots.sample_county import NOW, SettableClock, seed_sample_county
 from ui.screenshots.settle import settle
 from ui.screenshots.storage_shots import StorageShots
@@ -114,8 +115,15 @@ class Tour:
             ("dialog-new-series", self._dialog(lambda page: page.editor.new_series(), "fill_half_terms")),
             ("dialog-add-audience", self._audience_dialog),
             *self.storage.shots(),
+            ("dialog-import-settings-preview", lambda: self._keep(import_shots.settings_preview)),
+            ("dialog-attendance-review", lambda: self._keep(import_shots.attendance_review)),
         ]
         return shots
+
+    def _keep(self, open_dialog: Callable[[QWidget, Services, Path], QDialog]) -> QWidget:
+        dialog = open_dialog(self.window, self.services, self.scratch)
+        self._dialogs.append(dialog)
+        return dialog
 
     def _briefing_tab(self, tab: str, *, upcoming: bool = True, recorded: bool = False) -> QWidget:
         rows = self.services.briefings.search(BriefingFilter(when="upcoming" if upcoming else "past"))

@@ -117,6 +117,12 @@ def test_a_remembered_mapping_wins_and_odd_headers_are_guessed():
     assert mapping.columns["urn"] == "Establishment URN"
 
 
+def test_no_full_name_is_guessed_beside_first_and_last_names():
+    mapping = suggest_mapping(["ContactID", "FirstName", "LastName", "Role", "URN"])
+    assert "full_name" not in mapping.columns
+    assert suggest_mapping(["Contact name", "Role", "URN"]).columns["full_name"] == "Contact name"
+
+
 def test_a_mapping_without_names_or_a_school_is_refused_saying_what_is_missing(fixture_bytes):
     table = read_staff_table(fixture_bytes("staff_small.csv"), "staff.csv")
     with pytest.raises(ImportRefused, match=r"first and last names.*the school"):

@@ -1,0 +1,1 @@
+"""The import dialogs: GIAS settings, staff lists and attendance reports, each previewed before applying."""
