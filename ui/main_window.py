@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self._settings = settings or QSettings()
         self._first_run = first_run
         self._history: list[int] = []
+        self._window_shortcuts: list[tuple[QAction, QKeySequence]] = []
         self.undo_stack = UndoStack(self)
         self.undo_stack.applied.connect(self._undo_applied)
         self.undo_stack.refused.connect(lambda message: tell(self, "Cannot undo", message))
@@ -128,9 +129,17 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
+            self._window_shortcuts.append((action, action.shortcut()))
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
+
+    def _yield_shortcuts_to(self, page: Page) -> None:
+        # A page's own Ctrl+N ("New person" on People) must win over the window's ("New
+        # briefing"); with both active Qt calls the key ambiguous and neither fires.
+        taken = {a.shortcut() for a in page.actions() if not a.shortcut().isEmpty()}
+        for action, shortcut in self._window_shortcuts:
+            action.setShortcut(QKeySequence() if shortcut in taken else shortcut)
 
     # ------------------------------------------------------------------ navigation
     def current_page(self) -> Page:
@@ -148,6 +157,7 @@ class MainWindow(QMainWindow):
         if self.stack.currentIndex() != number:
             self._history.append(self.stack.currentIndex())
         self.stack.setCurrentIndex(number)
+        self._yield_shortcuts_to(self.pages[number])
         self.navigation.blockSignals(True)
         self.navigation.setCurrentRow(number)
         self.navigation.blockSignals(False)

@@ -58,10 +58,9 @@ class Worker(QRunnable):
             error.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             self.signals.failed.emit(error)
             return
-        if self._stop.is_set():
-            self.signals.cancelled.emit()
-        else:
-            self.signals.finished.emit(result)
+        # A job that returns has finished, even if Cancel came too late to stop it: saying
+        # "stopped" about work that was committed would mislead. Jobs that honour a cancel raise.
+        self.signals.finished.emit(result)
 
 
 def start(job: Job, *, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> Worker:
@@ -95,6 +94,9 @@ def run_with_progress(
     dialog.setMinimumDuration(200)  # quick jobs never flash a dialog
     dialog.setAutoReset(False)
     dialog.setAutoClose(False)
+    # Starts the minimum-duration timer: without it the dialog waits for the first progress
+    # report, so a job that reports none would run with no dialog and no Cancel button.
+    dialog.setValue(0)
     worker = Worker(job)
 
     def progressed(done: int, total: int) -> None:

@@ -127,3 +127,23 @@ def test_undo_menu_item_undoes_the_last_change(qtbot, window, services, make_bri
     assert services.briefings.row(briefing.id).status.value == "scheduled"
     assert window.statusBar().currentMessage() == "Undone: Cancel “DSL update”"
     assert briefings.selected_row().status.value == "scheduled"
+
+
+def test_a_pages_own_ctrl_n_wins_over_new_briefing(qtbot, window):
+    from ui.dialogs.person_dialog import PersonDialog
+
+    people = page_of(window, "PeoplePage")
+    window.show_page(window.pages.index(people))
+    window.show()
+    people.table.setFocus()
+    press(qtbot, people.table, "Ctrl+N")
+    dialog = people.findChild(PersonDialog)
+    assert dialog is not None
+    assert dialog.isVisible()
+    dialog.reject()
+    briefings = page_of(window, "BriefingsPage")
+    window.show_page(window.pages.index(briefings))
+    press(qtbot, window, "Ctrl+N")
+    from ui.dialogs.briefing_dialog import BriefingDialog
+
+    assert briefings.findChild(BriefingDialog).isVisible()

@@ -75,3 +75,40 @@ def test_a_job_that_must_not_stop_halfway_offers_no_cancel(qtbot):
     dialog.canceled.emit()  # Escape or the window's close box: the job carries on regardless
     release.set()
     qtbot.waitUntil(lambda: results == ["restored"], timeout=5000)
+
+
+def test_a_job_that_finishes_after_a_late_cancel_reports_finished(qtbot):
+    from PySide6.QtCore import QThreadPool
+
+    def ignores_cancel(progress):
+        progress(1, 1)  # asked to stop here, but this job has already done its work
+        return "committed"
+
+    worker = Worker(ignores_cancel)
+    worker.cancel()
+    with qtbot.waitSignal(worker.signals.finished, timeout=5000) as finished:
+        QThreadPool.globalInstance().start(worker)
+    assert finished.args == ["committed"]
+
+
+def test_the_progress_dialog_appears_even_before_any_progress_report(qtbot):
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    from ui.workers import run_with_progress
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    release = threading.Event()
+    done = []
+    run_with_progress(
+        parent, "Working…", lambda progress: release.wait(10), on_done=done.append, on_error=done.append
+    )
+    dialog = parent.findChild(QProgressDialog)
+    try:
+        qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert done == [True]
