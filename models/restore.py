@@ -28,7 +28,7 @@ from models.backup import (
 from models.db import BUSY_TIMEOUT_MS
 from models.private_files import create_private_file, make_private_folder, sync_folder
 from models.schema import (
-    SQLITE_MAGIC,
+    NOT_A_DATABASE,
     DamagedDatabaseError,
     DatabaseError,
     ForeignDatabaseError,
@@ -70,9 +70,7 @@ def check_database_file(path: Path, *, thorough: bool = True) -> DatabaseFileChe
     """
     if not path.is_file():
         raise DatabaseError(f"{path} does not exist. Choose another file.")
-    with path.open("rb") as handle:
-        if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-            raise NotADatabaseError(f"{path} is not a database file. Choose another file.")
+    # Only SQLite reads the file: see models.schema on why a plain read of a database is unsafe.
     try:
         connection = open_for_reading(path)
         try:
@@ -88,6 +86,8 @@ def check_database_file(path: Path, *, thorough: bool = True) -> DatabaseFileChe
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
+        if NOT_A_DATABASE in str(error):
+            raise NotADatabaseError(f"{path} is not a database file. Choose another file.") from error
         raise DamagedDatabaseError(
             f"{path} is damaged and cannot be read ({error}). Choose another file."
         ) from error
@@ -126,9 +126,9 @@ def restore_database(
         BackupError: the current file could not be kept aside or written, or (``live``) it is
             damaged and must be restored with the app closed (nothing was changed).
     """
-    checked = check_database_file(backup)
     if database.exists() and backup.resolve() == database.resolve():
         raise BackupError(f"{backup} is the database itself. Choose a backup.")
+    checked = check_database_file(backup)
     aside: Path | None
     if _is_sound(database):
         aside = _restore_through_sqlite(backup, database, aside_folder, at, progress)
@@ -146,9 +146,6 @@ def _is_sound(database: Path) -> bool:
     if not database.is_file() or database.stat().st_size == 0:
         return False
     try:
-        with database.open("rb") as handle:
-            if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-                return False
         connection = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             return [row[0] for row in connection.execute("PRAGMA quick_check(1)")] == ["ok"]

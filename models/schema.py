@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-SQLITE_MAGIC = b"SQLite format 3\x00"
+# SQLite's message for SQLITE_NOTADB: the file does not start with an SQLite header.
+NOT_A_DATABASE = "file is not a database"
 # ``revision: str = "0002_x"`` and ``down_revision: str | None = "0001"`` as Alembic writes them.
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
 
@@ -135,9 +136,10 @@ def check_and_upgrade(
     Raises:
         DatabaseError: one of its subclasses, with a message saying what to do.
     """
+    # The file's header is never read here outside SQLite: closing any other handle on a
+    # database drops this process's POSIX locks on it (SQLite's own connections' included), and
+    # the next reader to exit then deletes the WAL under us. SQLite says "not a database" itself.
     path = sqlite_path(str(engine.url))
-    if path is not None:
-        _check_sqlite_file(path)
     try:
         stamped = _stamped_revisions(engine)
         if path is not None and stamped:
@@ -240,25 +242,15 @@ def first_problem(problems: list[str]) -> str:
     return next((line for line in lines if line and not line.startswith("***")), "unknown damage")
 
 
-def _check_sqlite_file(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    try:
-        with path.open("rb") as handle:
-            magic = handle.read(len(SQLITE_MAGIC))
-    except OSError as error:
-        raise DamagedDatabaseError(f"{path} cannot be read: {error.strerror}.") from error
-    if magic != SQLITE_MAGIC:
-        raise NotADatabaseError(
-            f"{path} is not a database file. Choose the right file, or restore a backup "
-            "(Restore from backup, or `briefing-desk backup restore FILE`)."
-        )
-
-
 def _as_database_error(path: Path | None, error: sa_exc.DatabaseError) -> DatabaseError:
     detail = str(error.orig) if error.orig is not None else str(error)
     where = str(path) if path is not None else "The database"
-    if "malformed" in detail or "not a database" in detail or "corrupt" in detail:
+    if NOT_A_DATABASE in detail:  # SQLITE_NOTADB: the header is not SQLite's
+        return NotADatabaseError(
+            f"{where} is not a database file. Choose the right file, or restore a backup "
+            "(Restore from backup, or `briefing-desk backup restore FILE`)."
+        )
+    if "malformed" in detail or "corrupt" in detail:
         return DamagedDatabaseError(f"{where} is damaged and cannot be opened ({detail}). {RESTORE_ADVICE}")
     return DatabaseError(f"{where} cannot be opened: {detail}.")
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from briefings.errors import DomainError
+from briefings.errors import DomainError, OperationCancelled
 from briefings.importing.problems import ImportRefused
 from ui.dialogs.form_dialog import FieldMessage
 from ui.dialogs.imports.file_step import FileStep
@@ -184,17 +184,15 @@ class ImportDialog(QDialog):
     ) -> None:
         """Run ``job(progress)`` on the pool behind a progress dialog; ``on_done`` gets its result.
 
-        With ``writes``, a cancel that came too late to stop the commit still reports the result.
+        With ``writes``, a cancel that came too late to stop the commit still reports the result
+        (the worker reports any job that returns); a read that finished after Cancel is dropped.
         """
         self.clear_message()
-        finished: list[Any] = []
 
         def recorded(progress: Progress) -> Any:
-            # The progress dialog only starts its clock at a first report; a long read reports
-            # nothing until it ends, so report "busy" now and let the dialog (and Cancel) appear.
-            progress(0, 0)
             result = job(progress)
-            finished.append(result)
+            if not writes and not progress(1, 1):
+                raise OperationCancelled
             return result
 
         def done(result: Any) -> None:
@@ -202,11 +200,7 @@ class ImportDialog(QDialog):
                 on_done(result)
 
         def cancelled() -> None:
-            if not self._settle(worker):
-                return
-            if writes and finished:
-                on_done(finished[0])
-            else:
+            if self._settle(worker):
                 self.say("Stopped. Nothing was imported.")
 
         def failed(error: BaseException) -> None:
