@@ -4,7 +4,17 @@ import pytest
 
 from tests.benchmarks import catalogue
 from tests.benchmarks.__main__ import main
-from tests.benchmarks.harness import REGISTRY, Benchmark, affordable_repeats, count_rows, register, select
+from tests.benchmarks.harness import (
+    REGISTRY,
+    Benchmark,
+    BenchmarkSkipped,
+    affordable_repeats,
+    count_rows,
+    format_table,
+    register,
+    run_all,
+    select,
+)
 from tests.benchmarks.suite import run_suite
 
 pytestmark = pytest.mark.slow
@@ -36,6 +46,25 @@ def test_the_database_is_cached_between_runs(tmp_path):
     assert any(line.startswith("Building") for line in first)
     assert not any(line.startswith("Building") for line in again)
     assert len(list(cache.glob("bench-quick-*.sqlite3"))) == 1
+
+
+def _never_runs(state: object) -> object:
+    raise AssertionError("a skipped benchmark must not run")
+
+
+def test_a_benchmark_that_cannot_run_here_is_skipped_with_its_reason():
+    def cannot(_ctx: object) -> object:
+        raise BenchmarkSkipped("no scanner attached")
+
+    after = Benchmark("after.it", setup=lambda ctx: 3, run=lambda state: state, floor=lambda state: 1)
+    skipping = Benchmark("skip.me", setup=cannot, run=_never_runs)
+    reported = []
+    results = run_all([skipping, after], ctx=None, repeats=1, on_result=reported.append)
+    assert [(r.name, r.skipped) for r in results] == [("skip.me", "no scanner attached"), ("after.it", "")]
+    assert results[1].rows == 3
+    assert reported == results
+    line = next(line for line in format_table(results).splitlines() if line.startswith("skip.me"))
+    assert line.endswith("skipped: no scanner attached")
 
 
 def test_only_takes_globs_and_refuses_unknown_names():
