@@ -10,10 +10,11 @@ from tests.benchmarks import (
     domain,
     imports,
     invites,
+    storage,
     ui_pages,
     ui_people,
     ui_start,
     writes,
 )
 
-MODULES = (domain, writes, imports, invites, bench_returns, ui_start, ui_pages, ui_people)
+MODULES = (domain, writes, imports, storage, invites, bench_returns, ui_start, ui_pages, ui_people)
