@@ -5,6 +5,16 @@ Add a module here when a feature brings its own benchmarks (imports, exports, st
 
 from __future__ import annotations
 
-from tests.benchmarks import bench_returns, domain, invites, ui_pages, ui_people, ui_start, writes
+from tests.benchmarks import (
+    bench_returns,
+    domain,
+    imports,
+    invites,
+    storage,
+    ui_pages,
+    ui_people,
+    ui_start,
+    writes,
+)
 
-MODULES = (domain, writes, invites, bench_returns, ui_start, ui_pages, ui_people)
+MODULES = (domain, writes, imports, storage, invites, bench_returns, ui_start, ui_pages, ui_people)

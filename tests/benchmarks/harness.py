@@ -73,6 +73,14 @@ class BenchContext:
             self.closers.pop()()
 
 
+class BenchmarkSkipped(Exception):  # noqa: N818 - raised to say "skipped", not an error
+    """Raised (typically by ``setup``) when a benchmark cannot run here; the message says why.
+
+    The suite carries on: the benchmark's line in the table says it was skipped and why, such
+    as the import benchmarks on a machine without the shared sample data.
+    """
+
+
 @dataclass(frozen=True)
 class Timed:
     """What a run (or floor) returns when it times itself.
@@ -149,6 +157,7 @@ class Result:
     median: float
     floor: float
     notes: str = ""
+    skipped: str = ""
 
     @property
     def ratio(self) -> float:
@@ -226,10 +235,13 @@ def run_all(
     repeats: int,
     on_result: Callable[[Result], None] | None = None,
 ) -> list[Result]:
-    """Measure each benchmark in turn."""
+    """Measure each benchmark in turn; one that raises :class:`BenchmarkSkipped` is reported as such."""
     results = []
     for benchmark in benchmarks:
-        result = measure(benchmark, ctx, repeats)
+        try:
+            result = measure(benchmark, ctx, repeats)
+        except BenchmarkSkipped as skipped:
+            result = Result(benchmark.name, 0, 0, 0, 0.0, 0.0, skipped=str(skipped) or "no reason given")
         results.append(result)
         if on_result:
             on_result(result)
@@ -241,6 +253,8 @@ HEADERS = ("Benchmark", "Rows", "SQL", "Runs", "Median ms", "Floor ms", "Ratio",
 
 def table_row(result: Result) -> tuple[str, ...]:
     """One line of the results table."""
+    if result.skipped:
+        return (result.name, "-", "-", "-", "-", "-", "-", f"skipped: {result.skipped}")
     return (
         result.name,
         f"{result.rows:,}",

@@ -66,7 +66,7 @@ def run_suite(
             chosen,
             ctx,
             repeats or size.repeats,
-            on_result=lambda r: print(f"  measured {r.name}", file=sys.stderr, flush=True),
+            on_result=_progress,
         )
     finally:
         try:
@@ -81,6 +81,11 @@ def run_suite(
         "floor. SQL = statements per run in this process (a child process's are not counted)."
     )
     return results
+
+
+def _progress(result: Result) -> None:
+    done = f"skipped {result.name}: {result.skipped}" if result.skipped else f"measured {result.name}"
+    print(f"  {done}", file=sys.stderr, flush=True)
 
 
 def _describe(path: Path, size: str) -> str:

@@ -2,10 +2,21 @@ from __future__ import annotations
 
 import pytest
 
-from tests.benchmarks import catalogue
+from tests.benchmarks import catalogue, imports
 from tests.benchmarks.__main__ import main
-from tests.benchmarks.harness import REGISTRY, Benchmark, affordable_repeats, count_rows, register, select
+from tests.benchmarks.harness import (
+    REGISTRY,
+    Benchmark,
+    BenchmarkSkipped,
+    affordable_repeats,
+    count_rows,
+    format_table,
+    register,
+    run_all,
+    select,
+)
 from tests.benchmarks.suite import run_suite
+from tests.sample_data import SAMPLE_DATA, SKIP_REASON
 
 pytestmark = pytest.mark.slow
 
@@ -16,6 +27,12 @@ def test_quick_suite_measures_every_benchmark(tmp_path):
         quick=True, repeats=1, cache_dir=tmp_path / "cache", workdir=tmp_path, say=lines.append
     )
     assert [r.name for r in results] == list(REGISTRY)
+    # Only the imports need the shared sample data; without it they say so instead of running.
+    needing_samples = [name for name in REGISTRY if name.startswith("imports.")]
+    assert needing_samples
+    skipped = [r.name for r in results if r.skipped]
+    assert skipped == ([] if SAMPLE_DATA is not None else needing_samples)
+    results = [r for r in results if not r.skipped]
     empty = [r.name for r in results if r.rows < 1]
     assert empty == [], "every benchmark should return rows on the quick database"
     # A replayed floor needs SQL to replay; benchmarks with floors of their own may run none here.
@@ -36,6 +53,34 @@ def test_the_database_is_cached_between_runs(tmp_path):
     assert any(line.startswith("Building") for line in first)
     assert not any(line.startswith("Building") for line in again)
     assert len(list(cache.glob("bench-quick-*.sqlite3"))) == 1
+
+
+def _never_runs(state: object) -> object:
+    raise AssertionError("a skipped benchmark must not run")
+
+
+def test_a_benchmark_that_cannot_run_here_is_skipped_with_its_reason():
+    def cannot(_ctx: object) -> object:
+        raise BenchmarkSkipped("no scanner attached")
+
+    after = Benchmark("after.it", setup=lambda ctx: 3, run=lambda state: state, floor=lambda state: 1)
+    skipping = Benchmark("skip.me", setup=cannot, run=_never_runs)
+    reported = []
+    results = run_all([skipping, after], ctx=None, repeats=1, on_result=reported.append)
+    assert [(r.name, r.skipped) for r in results] == [("skip.me", "no scanner attached"), ("after.it", "")]
+    assert results[1].rows == 3
+    assert reported == results
+    line = next(line for line in format_table(results).splitlines() if line.startswith("skip.me"))
+    assert line.endswith("skipped: no scanner attached")
+
+
+def test_import_benchmarks_skip_without_the_sample_data(monkeypatch):
+    monkeypatch.setattr(imports, "SAMPLE_DATA", None)
+    chosen = select(["imports.*"])
+    assert len(chosen) == 4
+    # The sample data is looked for before the context is used, so no database is needed here.
+    results = run_all(chosen, ctx=None, repeats=1)
+    assert {r.skipped for r in results} == {SKIP_REASON}
 
 
 def test_only_takes_globs_and_refuses_unknown_names():
