@@ -21,6 +21,7 @@ from briefings.queries.briefings import BriefingDetail, BriefingRow, RegisterRow
 from briefings.queries.recordings import RecordingRow
 from briefings.services import Services
 from briefings.vocabulary import BriefingStatus
+from exports.registry import ExportScope
 from ui.briefing_editor import BriefingEditor
 from ui.export_menu import ExportMenu
 from ui.formatting import span_text
@@ -100,8 +101,9 @@ class BriefingPage(Page):
         self.cancel_button = bar.add("&Cancel briefing…", lambda: self._act(self.editor.cancel))
         self.complete_button = bar.add("Mark &taken place", lambda: self._act(self.editor.complete))
         self.duplicate_button = bar.add("D&uplicate…", lambda: self._act(self.editor.duplicate))
+        self.invites_button = bar.add("&Invites…", lambda: self._export_chosen("invites", self._briefing_id))
         bar.add_stretch()
-        self.export_menu = ExportMenu("Export", self._export_chosen, parent=self)
+        self.export_menu = ExportMenu("Export", self._export_chosen, scope=ExportScope.BRIEFING, parent=self)
         self.export_button = QToolButton()
         self.export_button.setText("E&xport")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -178,6 +180,7 @@ class BriefingPage(Page):
         self.complete_button.setEnabled(
             row.status is BriefingStatus.SCHEDULED and row.starts_at <= loaded.now
         )
+        self.invites_button.setEnabled(row.status is not BriefingStatus.DRAFT and row.ends_at > loaded.now)
         self.stack.show_empty(False)
         self.loaded.emit()
 
