@@ -69,7 +69,9 @@ def test_certificates_from_the_briefing_page_put_numbers_on_the_register(
     with qtbot.waitSignal(page.loaded, timeout=20_000):
         qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
     numbers = {c.registration_id: c.number for c in services.certificates.of_briefing(held.briefing.id)}
-    shown = {r.registration_id: r.certificate_number for r in page.register.model.rows() if r.certificate_number}
+    shown = {
+        r.registration_id: r.certificate_number for r in page.register.model.rows() if r.certificate_number
+    }
     assert shown == numbers
     assert len(numbers) == 6
     result = window.findChild(ExportResultDialog)

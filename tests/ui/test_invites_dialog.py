@@ -8,6 +8,7 @@ from datetime import date, time
 import pytest
 from icalendar import Calendar
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from briefings.clock import london
 from briefings.queries.invites import InviteState
@@ -208,3 +209,30 @@ def _labels(dialog):
     from PySide6.QtWidgets import QLabel
 
     return dialog.findChildren(QLabel)
+
+
+def test_the_organiser_can_be_set_from_the_dialog_and_then_invites_go(
+    qtbot, open_invites, services, make_briefing, make_person, tmp_path
+):
+    from ui.dialogs.preferences_dialog import PreferencesDialog
+
+    briefing = make_briefing()
+    services.bookings.book(briefing.id, make_person().id)
+    dialog = open_invites(briefing_id=briefing.id)
+    assert dialog.organiser_row is not None
+    button = dialog.organiser_row.findChild(QPushButton, "organiser_button")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    preferences = dialog.findChild(PreferencesDialog)
+    assert preferences.isVisible()
+    qtbot.keyClicks(preferences.organiser_name, "Jo Advisor")
+    qtbot.keyClicks(preferences.organiser_email, "jo@wyvernshire.example")
+    qtbot.mouseClick(preferences.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.organiser_row is None
+    report = write(qtbot, dialog, tmp_path / "now")
+    assert len(report.written) == 1
+    _calendar, event = events(report.written[0])
+    assert str(event["ORGANIZER"]) == "mailto:jo@wyvernshire.example"
+
+
+def test_no_caution_once_the_organiser_is_set(open_invites, booked):
+    assert open_invites(briefing_id=booked.id).organiser_row is None

@@ -41,8 +41,9 @@ def test_a_genuine_number_shows_valid_and_what_it_certified(qtbot, dialog, issue
     assert dialog.details_box.isVisible()
     assert dialog.detail_labels["Name"].text() == "Zoë Brontë"
     assert dialog.detail_labels["Setting"].text() == "St Thomas à Becket C of E Primary"
-    assert dialog.detail_labels["Date"].text() == "Wed 8 Oct 2025"
-    assert dialog.detail_labels["CPD hours"].text() == "2"
+    assert dialog.detail_labels["Briefing"].text() == "DSL update briefing, Wed 8 Oct 2025"
+    assert dialog.detail_labels["Attended"].text() == "120 minutes (2 CPD hours)"
+    assert dialog.detail_labels["Number"].text().startswith(f"{issued.number}, issued ")
 
 
 def test_a_qr_text_with_the_name_changed_does_not_match(qtbot, dialog, issued):

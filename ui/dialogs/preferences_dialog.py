@@ -74,7 +74,7 @@ class ImagePathField(QWidget):
         self.choose_button.clicked.connect(self.choose)
         self.preview = QLabel()
         self.preview.setFixedHeight(PREVIEW_HEIGHT)
-        self.preview.setMinimumWidth(PREVIEW_HEIGHT)
+        self.preview.setAccessibleName("Preview")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 1)
@@ -96,6 +96,7 @@ class ImagePathField(QWidget):
         """A thumbnail of the picture, or nothing."""
         text = self.edit.text().strip()
         pixmap = QPixmap(text) if text and Path(text).is_file() else QPixmap()
+        self.preview.setVisible(not pixmap.isNull())
         if pixmap.isNull():
             self.preview.clear()
         else:
@@ -113,6 +114,7 @@ class PreferencesDialog(FormDialog):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__("Preferences", parent)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 96)  # an organisation's long name
         self._services = services
         stored = services.preferences.documents()
         self.organiser_name = QLineEdit(stored.organiser_name or "")
@@ -124,17 +126,20 @@ class PreferencesDialog(FormDialog):
         self.signature = ImagePathField(stored.signature_path)
         self.minimum = QSpinBox()
         self.minimum.setRange(0, MAX_MINIMUM_MINUTES)
-        self.minimum.setSuffix(" minutes")
+        self.minimum.setPrefix("at least ")
+        self.minimum.setSuffix(" minutes attended")
         self.minimum.setSpecialValueText("Any time marked present or late")
         self.minimum.setValue(stored.minimum_minutes)
-        self.add_note("Invites are sent in this name; replies and Accept/Decline come back to this address.")
+        self.add_note(
+            "<b>Invites</b><br>Sent in your name; replies and Accept/Decline come back to your address."
+        )
         self.add_field("name", "Your name:", self.organiser_name)
         self.add_field("email", "Your email address:", self.organiser_email)
-        self.add_note("Registers, returns and certificates are headed with these.")
+        self.add_note("<br><b>Registers, returns and certificates</b><br>Headed with your organisation.")
         self.add_field(ORGANISATION_NAME, "Organisation:", self.organisation)
         self.add_field(ORGANISATION_LOGO, "Logo:", self.logo)
-        self.add_field(SIGNATURE_IMAGE, "Signature on certificates:", self.signature)
-        self.add_field(MINIMUM_MINUTES, "Certificate after at least:", self.minimum)
+        self.add_field(SIGNATURE_IMAGE, "Signature:", self.signature)
+        self.add_field(MINIMUM_MINUTES, "Certificates need:", self.minimum)
         check_when_done(self.organiser_email, self.check_email, self)
         check_when_done(self.logo.edit, lambda: self.check_image(ORGANISATION_LOGO), self)
         check_when_done(self.signature.edit, lambda: self.check_image(SIGNATURE_IMAGE), self)

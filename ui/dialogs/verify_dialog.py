@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -36,11 +38,12 @@ VERDICTS = {
     VerificationStatus.MISMATCH: "Does not match",
     VerificationStatus.MALFORMED: "Not a certificate number",
 }
+DETAIL_ROWS = ("Name", "Setting", "Briefing", "Attended", "Number")
 # The earliest date stands for "not given": no certificate predates the app.
 NOT_CHECKED = QDate(2000, 1, 1)
 INTRO = (
-    "Type the number printed on the certificate, or paste the text its QR code holds. It is "
-    "checked against the certificates this database issued, on this computer: no network is used."
+    "Type the number printed on the certificate, or paste the text its QR code holds. It is checked "
+    "against the certificates issued from this database, on this computer (no network is used)."
 )
 
 
@@ -51,7 +54,6 @@ class VerifyCertificateDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Verify a certificate")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 76)
         self._services = services
         self.verification: Verification | None = None
         intro = QLabel(INTRO)
@@ -60,7 +62,8 @@ class VerifyCertificateDialog(QDialog):
         self.number.setAccessibleName("Certificate number or QR text")
         self.number.setPlaceholderText("2025-000042-K7QX-M3PA")
         self.number.setTabChangesFocus(True)
-        self.number.setFixedHeight(self.fontMetrics().height() * 4 + 12)
+        self.number.setFixedHeight(self.fontMetrics().height() * 3 + 12)
+        self.number.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)  # sets the dialog's width
         self.check_button = QPushButton("&Check")
         self.check_button.setDefault(True)
         self.check_button.clicked.connect(self.check)
@@ -68,6 +71,7 @@ class VerifyCertificateDialog(QDialog):
         top = QFormLayout()
         top.addRow("Number:", self.number)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # room for the verdict
         layout.addWidget(intro)
         layout.addLayout(top)
         layout.addWidget(self._claims_box())
@@ -87,10 +91,14 @@ class VerifyCertificateDialog(QDialog):
         self.date.setMinimumDate(NOT_CHECKED)
         self.date.setSpecialValueText("Not checked")
         self.date.setDate(NOT_CHECKED)
-        form = QFormLayout(box)
-        form.addRow("Name:", self.name)
-        form.addRow("Setting:", self.setting)
-        form.addRow("Date:", self.date)
+        grid = QGridLayout(box)
+        grid.addWidget(QLabel("Name:"), 0, 0)
+        grid.addWidget(self.name, 0, 1)
+        grid.addWidget(QLabel("Date:"), 0, 2)
+        grid.addWidget(self.date, 0, 3)
+        grid.addWidget(QLabel("Setting:"), 1, 0)
+        grid.addWidget(self.setting, 1, 1, 1, 3)
+        grid.setColumnStretch(1, 1)
         return box
 
     def _result_box(self) -> QWidget:
@@ -106,7 +114,7 @@ class VerifyCertificateDialog(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QFormLayout()
         self.detail_labels: dict[str, QLabel] = {}
-        for key in ("Number", "Name", "Setting", "Briefing", "Date", "Minutes", "CPD hours", "Issued"):
+        for key in DETAIL_ROWS:
             label = QLabel()
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.detail_labels[key] = label
@@ -159,19 +167,15 @@ class VerifyCertificateDialog(QDialog):
         self.details_box.setVisible(verification.certificate is not None)
         if verification.certificate is not None:
             self._show_details(verification.certificate)
-        self.adjustSize()
 
     def _show_details(self, certificate: CertificateRow) -> None:
         details = certificate.details
         values = {
-            "Number": certificate.number,
             "Name": details.person_name,
             "Setting": details.setting_name or "(none)",
-            "Briefing": details.briefing_title,
-            "Date": day_text(details.briefing_date),
-            "Minutes": str(details.minutes),
-            "CPD hours": format_hours(details.cpd_hours),
-            "Issued": day_text(certificate.issued_at.date()),
+            "Briefing": f"{details.briefing_title}, {day_text(details.briefing_date)}",
+            "Attended": f"{details.minutes} minutes ({format_hours(details.cpd_hours)} CPD hours)",
+            "Number": f"{certificate.number}, issued {day_text(certificate.issued_at.date())}",
         }
         for key, value in values.items():
             self.detail_labels[key].setText(value)

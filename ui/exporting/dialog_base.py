@@ -11,11 +11,13 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -67,7 +69,6 @@ class ExportDialogBase(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 84)
         self.services = services
         self.worker: Worker | None = None
         self.result_dialog: ExportResultDialog | None = None
@@ -76,11 +77,17 @@ class ExportDialogBase(QDialog):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.heading.font())
+        font.setBold(True)
+        self.heading.setFont(font)
         self.heading.hide()
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.general_message = FieldMessage(self)
         self.folder = FolderField(settings, parent=self)
+        # The layout sets the dialog's least size (see below), so widths are asked of the fields.
+        self.folder.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.run_button = QPushButton(run_label)
         self.run_button.setDefault(True)
@@ -88,7 +95,10 @@ class ExportDialogBase(QDialog):
         self.run_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # The dialog grows when a refusal appears under a field, rather than squeezing the rows.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self.heading)
+        layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addLayout(self.form)
         layout.addWidget(self.general_message)
         layout.addStretch(1)
@@ -165,7 +175,6 @@ class ExportDialogBase(QDialog):
         """Show why nothing was written, under the field at fault or above the buttons."""
         message = self._messages.get(field or "", self.general_message)
         message.show_message(text)
-        self.adjustSize()
 
     def clear_errors(self) -> None:
         """Hide every refusal."""

@@ -11,13 +11,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefings.errors import DomainError, ValidationError
 from briefings.queries.briefings import BriefingFilter, BriefingRow
 from briefings.services import Services
 from briefings.vocabulary import BriefingStatus
 from exports.registry import spec
+from ui.dialogs.preferences_dialog import PreferencesDialog
 from ui.exporting.arguments import ExportOptions
 from ui.exporting.dialog_base import ExportDialogBase
 from ui.exporting.option_fields import (
@@ -40,6 +50,9 @@ KIND_TEXT = {
     COMBINED: "One calendar file naming everyone (.ics)",
     DRAFTS: "Email drafts, ready to send from Outlook (.eml)",
 }
+ORGANISER_NEEDED = (
+    "Invites need your name and email address as their organiser: replies and Accept/Decline go there."
+)
 READ_ONLY_WARNING = (
     "This database is open read-only: the files will be written, but the invite ledger cannot "
     "record them, so the app will not know they were sent."
@@ -79,6 +92,9 @@ class InvitesDialog(ExportDialogBase):
         self._briefings: list[BriefingRow] = []
         self.target = QComboBox()
         self.target.setAccessibleName("For")
+        self.target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.target.setMinimumContentsLength(40)
+        self.target.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.kinds = self._kind_buttons(kind or str(settings.value(KIND_KEY, EACH)))
         self.recipients = RecipientChooser()
         self.reminder = reminder_field(self._options)
@@ -96,6 +112,7 @@ class InvitesDialog(ExportDialogBase):
         self.add_folder_row()
         if services.context.read_only:
             self.form.addRow(warning_note(READ_ONLY_WARNING))
+        self.organiser_row = self._organiser_row()
         self._fill_targets(briefing_id, series_id)
         self.target.currentIndexChanged.connect(lambda _index: self.load_target())
         self.load_target()
@@ -154,6 +171,35 @@ class InvitesDialog(ExportDialogBase):
             self.show_refusal("No series has briefings still to come, so there are no invites to write.")
             self.run_button.setEnabled(False)
 
+    def _organiser_row(self) -> QWidget | None:
+        organiser = self.services.invites.organiser()
+        if organiser.name and organiser.email:
+            return None
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(warning_note(ORGANISER_NEEDED), 1)
+        button = QPushButton("&Preferences…")
+        button.clicked.connect(self.set_organiser)
+        button.setObjectName("organiser_button")
+        layout.addWidget(button)
+        self.form.insertRow(0, row)
+        return row
+
+    def set_organiser(self) -> PreferencesDialog:
+        """Open Preferences; once the organiser is saved the caution goes."""
+        dialog = PreferencesDialog(self.services, self)
+        dialog.saved.connect(lambda _values: self._organiser_saved())
+        dialog.open()
+        return dialog
+
+    def _organiser_saved(self) -> None:
+        organiser = self.services.invites.organiser()
+        if organiser.name and organiser.email and self.organiser_row is not None:
+            self.form.removeRow(self.organiser_row)
+            self.organiser_row = None
+            self.clear_errors()
+
     # ------------------------------------------------------------------ showing
     def current_target(self) -> InviteTarget | None:
         """What the For list has chosen."""
@@ -183,8 +229,8 @@ class InvitesDialog(ExportDialogBase):
         due = everyone = 0
         for row in self._briefings:
             status = self.services.invites.status(row.id)
-            due += len(status.due())
-            everyone += len(status.recipients)
+            due += sum(1 for r in status.due() if r.email)
+            everyone += sum(1 for r in status.recipients if r.email)
             lines.append(f"{briefing_label(row)}: {' '.join(status.summary())}")
         if not lines:
             lines.append("None of this series' briefings is still to come.")

@@ -160,6 +160,9 @@ class SeriesOrPeriodField(OptionField):
         self.first_day = _date_edit(period[0])
         self.last_day = _date_edit(period[1])
         self.series = QComboBox()
+        # Long series names must not push the dialog wider than a laptop screen.
+        self.series.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.series.setMinimumContentsLength(30)
         for row in series:
             self.series.addItem(_series_text(row), row.id)
         group = QButtonGroup(self.widget)

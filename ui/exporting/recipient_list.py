@@ -9,10 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,18 +22,22 @@ from briefings.queries.invites import InviteRecipient, InviteState, InviteStatus
 from ui.formatting import plural
 
 BEHIND, EVERYONE, TICKED = "behind", "everyone", "ticked"
-LIST_ROWS = 7
+LIST_ROWS = 8
+COLUMNS = ("Name", "Setting", "Email", "Their calendar")
+NAME_COLUMN = 0
 
 
-def recipient_text(recipient: InviteRecipient) -> str:
-    """One line per person: "Zoë Brontë (St Thomas à Becket) · zoe@school.example · Out of date"."""
-    who = recipient.name + (f" ({recipient.setting_name})" if recipient.setting_name else "")
-    if recipient.chair:
-        who += " · presenting"
+def recipient_cells(recipient: InviteRecipient) -> tuple[str, str, str, str]:
+    """The person, where they work (or that they present), their address and their invite's state."""
     state = recipient.state.label
     if recipient.state is InviteState.OUTDATED and recipient.changes_missed:
-        state += f" ({plural(recipient.changes_missed, 'change')})"
-    return " · ".join(part for part in (who, recipient.email or "", state) if part)
+        state += f" ({plural(recipient.changes_missed, 'change')} behind)"
+    where = "Presenting" if recipient.chair else (recipient.setting_name or "")
+    return recipient.name, where, recipient.email or "", state
+
+
+def _sendable(recipient: InviteRecipient) -> bool:
+    return bool(recipient.email)
 
 
 class RecipientChooser(QWidget):
@@ -56,9 +61,18 @@ class RecipientChooser(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Where the invites stand")
-        self.people = QListWidget()
+        self.people = QTreeWidget()
         self.people.setAccessibleName("Recipients")
-        self.people.setFixedHeight(self.people.fontMetrics().height() * LIST_ROWS + 12)
+        self.people.setHeaderLabels(list(COLUMNS))
+        self.people.setRootIsDecorated(False)
+        self.people.setUniformRowHeights(True)
+        self.people.setAlternatingRowColors(True)
+        header = self.people.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.ResizeToContents)
+        metrics = self.people.fontMetrics()
+        self.people.setMinimumSize(metrics.averageCharWidth() * 96, metrics.height() * LIST_ROWS)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -66,25 +80,27 @@ class RecipientChooser(QWidget):
             layout.addWidget(button)
         layout.addWidget(self.people)
         self.group.buttonToggled.connect(self._mode_chosen)
-        self.people.itemChanged.connect(self._ticked_by_hand)
+        self.people.itemChanged.connect(lambda item, _column: self._ticked_by_hand(item))
         self._filling = False
         self.show_counts(0, 0)
 
     def show_status(self, status: InviteStatus) -> None:
         """One briefing: its summary and every recipient, ticked as the choice says."""
         self.summary.setText("\n".join(status.summary()))
-        self.show_counts(len(status.due()), len(status.recipients))
+        due = [r for r in status.due() if _sendable(r)]
+        self.show_counts(len(due), sum(_sendable(r) for r in status.recipients))
         self._filling = True
         self.people.clear()
-        for recipient in status.recipients:
-            item = QListWidgetItem(recipient_text(recipient))
-            item.setData(Qt.ItemDataRole.UserRole, recipient)
-            if recipient.email:
+        # Those due a file first (stable: in sign-in order within each group), so the ticks lead.
+        for recipient in sorted(status.recipients, key=lambda r: not r.due):
+            item = QTreeWidgetItem(list(recipient_cells(recipient)))
+            item.setData(NAME_COLUMN, Qt.ItemDataRole.UserRole, recipient)
+            if _sendable(recipient):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
+                item.setCheckState(NAME_COLUMN, Qt.CheckState.Unchecked)
             else:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-            self.people.addItem(item)
+            self.people.addTopLevelItem(item)
         self._filling = False
         self.ticked.setVisible(True)
         self.people.setVisible(True)
@@ -119,19 +135,20 @@ class RecipientChooser(QWidget):
 
     def tick(self, email: str, *, ticked: bool = True) -> None:
         """Tick (or untick) one person by address, as clicking their box does."""
-        for row in range(self.people.count()):
-            item = self.people.item(row)
-            recipient: InviteRecipient = item.data(Qt.ItemDataRole.UserRole)
-            if recipient.email == email:
-                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        for item in self._items():
+            if _recipient(item).email == email:
+                item.setCheckState(NAME_COLUMN, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        items = (self.people.topLevelItem(row) for row in range(self.people.topLevelItemCount()))
+        return [item for item in items if item is not None]
 
     def _recipients(self, *, checked: bool) -> list[InviteRecipient]:
-        found = []
-        for row in range(self.people.count()):
-            item = self.people.item(row)
-            if (item.checkState() == Qt.CheckState.Checked) == checked:
-                found.append(item.data(Qt.ItemDataRole.UserRole))
-        return found
+        return [
+            _recipient(item)
+            for item in self._items()
+            if (item.checkState(NAME_COLUMN) == Qt.CheckState.Checked) == checked
+        ]
 
     def _mode_chosen(self, _button: object, on: bool) -> None:
         if on:
@@ -143,17 +160,21 @@ class RecipientChooser(QWidget):
         if mode == TICKED:
             return  # keep whatever is ticked
         self._filling = True
-        for row in range(self.people.count()):
-            item = self.people.item(row)
-            recipient: InviteRecipient = item.data(Qt.ItemDataRole.UserRole)
-            wanted = bool(recipient.email) and (mode == EVERYONE or recipient.due)
-            if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-                item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+        for item in self._items():
+            recipient = _recipient(item)
+            if _sendable(recipient):
+                wanted = mode == EVERYONE or recipient.due
+                item.setCheckState(NAME_COLUMN, Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
         self._filling = False
 
-    def _ticked_by_hand(self, _item: QListWidgetItem) -> None:
+    def _ticked_by_hand(self, _item: QTreeWidgetItem) -> None:
         if self._filling:
             return
         if not self.ticked.isChecked():
             self.ticked.setChecked(True)
         self.changed.emit()
+
+
+def _recipient(item: QTreeWidgetItem) -> InviteRecipient:
+    found: InviteRecipient = item.data(NAME_COLUMN, Qt.ItemDataRole.UserRole)
+    return found

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -30,22 +31,26 @@ class ExportResultDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self.report = report
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.summary = _label(f"Wrote {plural(len(report.written), 'file')} to {report.folder}")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.summary.font())
+        font.setBold(True)
+        self.summary.setFont(font)
         layout.addWidget(self.summary)
         self.files = _list([p.name for p in report.written], "Files written")
-        layout.addWidget(self.files)
+        self.files.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        layout.addWidget(self.files, 2)
         self.warnings = _label("\n".join(report.warnings))
         self.warnings.setVisible(bool(report.warnings))
         layout.addWidget(self.warnings)
         self.skipped_heading = _label(f"Left out ({len(report.skipped):,}):")
         self.skipped = _list(report.skipped, "Left out")
-        for widget in (self.skipped_heading, self.skipped):
+        for widget, stretch in ((self.skipped_heading, 0), (self.skipped, 1)):
             widget.setVisible(bool(report.skipped))
-            layout.addWidget(widget)
+            layout.addWidget(widget, stretch)
         self.notes = _label("\n".join(report.notes))
         self.notes.setVisible(bool(report.notes))
         layout.addWidget(self.notes)
@@ -74,7 +79,9 @@ def _list(lines: Sequence[str], name: str) -> QListWidget:
     widget.setAccessibleName(name)
     widget.addItems(list(lines))
     widget.setSelectionMode(QListWidget.SelectionMode.NoSelection)
-    rows = max(1, min(len(lines), LIST_ROWS))
-    widget.setFixedHeight(widget.sizeHintForRow(0) * rows + 2 * widget.frameWidth() + 4)
+    widget.setUniformItemSizes(True)
+    # Room for a few lines without scrolling (more for long lists); the list grows with the dialog.
+    rows = min(len(lines), LIST_ROWS) + 0.5
+    widget.setMinimumHeight(int(widget.fontMetrics().lineSpacing() * 1.25 * rows) + 2 * widget.frameWidth())
     widget.setVisible(bool(lines))
     return widget
