@@ -21,6 +21,7 @@ from ui.main_window import MainWindow
 from ui.pages.briefing_page import BriefingPage
 from ui.pages.calendar_page import CalendarPage
 from ui.pages.catalogue import PAGES
+from ui.screenshots.export_shots import export_shots
 from ui.screenshots.sample_county import NOW, SettableClock, seed_sample_county
 from ui.screenshots.settle import settle
 
@@ -37,6 +38,7 @@ class Tour:
 
     def __init__(self, scratch: Path, size: tuple[int, int]) -> None:
         self.clock = SettableClock(NOW)
+        self.scratch = scratch
         self._opened = open_services(str(scratch / "screens.sqlite3"), clock=self.clock)
         self.services: Services = self._opened.services
         self.summary = self._seed()
@@ -110,7 +112,15 @@ class Tour:
             ("dialog-new-series", self._dialog(lambda page: page.editor.new_series(), "fill_half_terms")),
             ("dialog-add-audience", self._audience_dialog),
         ]
-        return shots
+        return shots + export_shots(self)
+
+    def keep(self, dialog: QDialog) -> None:
+        """Close this dialog with the others before the dark shots."""
+        self._dialogs.append(dialog)
+
+    def interesting_briefing(self) -> int | None:
+        """The briefing the register shots show."""
+        return self._interesting_briefing()
 
     def _briefing_tab(self, tab: str, *, upcoming: bool = True, recorded: bool = False) -> QWidget:
         rows = self.services.briefings.search(BriefingFilter(when="upcoming" if upcoming else "past"))
