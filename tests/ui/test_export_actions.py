@@ -81,6 +81,15 @@ def test_certificates_from_the_briefing_page_put_numbers_on_the_register(
     assert opened == [QUrl.fromLocalFile(str(tmp_path / "certificates"))]
 
 
+def test_the_menus_know_the_invite_exports_by_their_identifiers():
+    from exports.calendar.drafts import EmlInvites
+    from exports.calendar.invites import IcsInvites
+    from ui.exporting.invites_dialog import EML_INVITES, ICS_INVITES
+    from ui.menus.export_actions import INVITE_KINDS
+
+    assert set(INVITE_KINDS) == {ICS_INVITES, EML_INVITES} == {IcsInvites.identifier, EmlInvites.identifier}
+
+
 def test_the_invites_button_and_the_invite_exports_open_the_invites_dialog(qtbot, window, make_briefing):
     briefing = make_briefing()
     page = open_briefing(qtbot, window, briefing.id)

@@ -42,7 +42,6 @@ from ui.exporting.run import ExportStep
 from ui.formatting import day_text, span_text
 
 ICS_INVITES, EML_INVITES = "ics-invites", "eml-invites"
-INVITE_KINDS = (ICS_INVITES, EML_INVITES)
 KIND_KEY = "exports/invite_kind"
 EACH, COMBINED, DRAFTS = "each", "combined", "drafts"
 KIND_TEXT = {
