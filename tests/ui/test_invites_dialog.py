@@ -236,3 +236,21 @@ def test_the_organiser_can_be_set_from_the_dialog_and_then_invites_go(
 
 def test_no_caution_once_the_organiser_is_set(open_invites, booked):
     assert open_invites(briefing_id=booked.id).organiser_row is None
+
+
+def test_a_cancelled_briefing_sends_cancellations_to_those_holding_it(
+    qtbot, open_invites, services, booked, tmp_path
+):
+    first = write(qtbot, open_invites(briefing_id=booked.id), tmp_path / "first")
+    services.briefings.cancel(booked.id, "Trainer unwell")
+    dialog = open_invites(briefing_id=booked.id)
+    assert "3 people still holding it: cancellation due." in dialog.recipients.summary.text()
+    report = write(qtbot, dialog, tmp_path / "cancel")
+    assert len(report.written) == 3
+    assert all(" - cancellation - " in p.name for p in report.written)
+    calendar, event = events(report.written[0])
+    _before_calendar, before = events(first.written[0])
+    assert calendar["METHOD"] == "CANCEL"
+    assert event["STATUS"] == "CANCELLED"
+    assert event["UID"] == before["UID"]
+    assert int(event["SEQUENCE"]) > int(before["SEQUENCE"])
