@@ -14,7 +14,7 @@ from briefings.vocabulary import AllocationStatus
 from exports.base import ExportError
 from exports.document_context import Provenance, provenance
 from exports.phrasing import plain_date
-from exports.registry import ExportSpec, register
+from exports.registry import ExportScope, ExportSpec, register
 from exports.tabular import Column, FrontSheet, Sheet, TabularExporter
 
 if TYPE_CHECKING:
@@ -194,5 +194,6 @@ SPEC = register(
         verbose_name=LicenceReturnExporter.verbose_name,
         add_arguments=_arguments,
         build=lambda _args, services: licence_return_exporter(services),
+        scope=ExportScope.GENERAL,
     )
 )

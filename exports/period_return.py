@@ -20,7 +20,7 @@ from briefings.vocabulary import ATTENDED
 from exports.base import ExportError, safe_filename
 from exports.document_context import Provenance, provenance
 from exports.phrasing import plain_date
-from exports.registry import ExportSpec, register
+from exports.registry import ExportScope, ExportSpec, register
 from exports.tabular import Column, FrontSheet, Sheet, TabularExporter
 
 if TYPE_CHECKING:
@@ -292,5 +292,6 @@ SPEC = register(
         build=lambda args, services: period_return_exporter(
             services, first_day=args.first_day, last_day=args.last_day, series_id=args.series
         ),
+        scope=ExportScope.GENERAL,
     )
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -31,6 +32,13 @@ class AfterWrite(Protocol):
         ...
 
 
+class ExportScope(StrEnum):
+    """What an export is about, so each of the app's menus offers only the exports that fit there."""
+
+    BRIEFING = "briefing"  # one briefing: offered on that briefing's page
+    GENERAL = "general"  # a series, a period, every pool, the feed: offered from File > Export
+
+
 @dataclass(frozen=True)
 class ExportSpec:
     """An exporter as the command line (and the UI's export menus) see it."""
@@ -40,6 +48,7 @@ class ExportSpec:
     add_arguments: Callable[[argparse.ArgumentParser], None]
     build: ExportBuilder
     after_write: AfterWrite | None = None
+    scope: ExportScope = ExportScope.BRIEFING
 
 
 _SPECS: dict[str, ExportSpec] = {}

@@ -2,7 +2,8 @@
 
 Exporters register themselves in ``exports/catalogue.py``; every registered one appears here
 without the UI changing. Choosing one calls ``on_export(identifier, briefing_id)``: the window
-decides what happens next (today a status line; the export dialogs wire in there).
+decides what happens next (``ui.exporting`` opens the export dialogs). A menu offers the exports
+of its scope only: a briefing's page those about one briefing, File > Export the rest.
 """
 
 from __future__ import annotations
@@ -11,14 +12,16 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMenu, QWidget
 
-from exports.registry import specs
+from exports.registry import ExportScope, specs
 
 ExportChosen = Callable[[str, int | None], None]
 
 
-def add_export_actions(menu: QMenu, briefing_id: int | None, on_export: ExportChosen) -> int:
-    """Add one action per registered exporter to ``menu``; returns how many were added."""
-    registered = specs()
+def add_export_actions(
+    menu: QMenu, briefing_id: int | None, on_export: ExportChosen, scope: ExportScope | None = None
+) -> int:
+    """Add one action per registered exporter (of ``scope``, if given) to ``menu``; returns how many."""
+    registered = [s for s in specs() if scope is None or s.scope is scope]
     for spec in registered:
         action = menu.addAction(spec.verbose_name)
         action.setData(spec.identifier)
@@ -39,14 +42,16 @@ class ExportMenu(QMenu):
         on_export: ExportChosen,
         *,
         briefing_id: int | None = None,
+        scope: ExportScope = ExportScope.GENERAL,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, parent)
         self._on_export = on_export
         self.briefing_id = briefing_id
+        self.scope = scope
         self.aboutToShow.connect(self.rebuild)
 
     def rebuild(self) -> None:
         """Fill the menu for the current briefing."""
         self.clear()
-        add_export_actions(self, self.briefing_id, self._on_export)
+        add_export_actions(self, self.briefing_id, self._on_export, self.scope)

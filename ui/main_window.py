@@ -26,6 +26,7 @@ from ui.app_info import AppInfo
 from ui.dialogs.first_run import FirstRunOffer, offer_first_run
 from ui.dialogs.messages import tell
 from ui.export_menu import ExportMenu
+from ui.menus.export_actions import install_export_actions
 from ui.menus.imports_menu import ImportMenu
 from ui.menus.storage_menu import add_storage_actions
 from ui.pages.page import Page, PageFactory
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.notice_bar = add_notice_bar(self, services, info.notices)
         self._build_menus()
         self.storage_actions = add_storage_actions(self, services)
+        self.exporting = install_export_actions(self, services, self._settings)
         self.statusBar().showMessage("Ready")
         self._restore()
 
@@ -209,9 +211,7 @@ class MainWindow(QMainWindow):
         self.current_page().refresh()
 
     def _export(self, identifier: str, briefing_id: int | None) -> None:
-        # The export dialogs (where to save, options) arrive with the export issues; see ExportMenu.
-        del briefing_id
-        self.say(f"Export “{identifier}” has no dialog in this version yet; use `briefing-desk export`")
+        self.exporting.open_export(identifier, briefing_id)
 
     def show_about(self) -> QMessageBox:
         """Version and the database in use."""

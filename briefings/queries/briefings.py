@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
@@ -14,6 +14,7 @@ from briefings.clock import to_london, whole_minutes
 from briefings.errors import NotFoundError
 from briefings.register_order import sign_in_key
 from models.briefings import Briefing, Series, Topic
+from models.certificates import Certificate
 from models.enums import ATTENDED, Attendance, BookingStatus, BriefingStatus, Delivery, Phase, Role
 from models.people import Person
 from models.registrations import Registration
@@ -126,6 +127,7 @@ class RegisterRow:
     minutes_attended: int | None
     walk_in: bool
     source: str | None
+    certificate_number: str | None = None
 
 
 @dataclass(frozen=True)
@@ -206,7 +208,10 @@ def briefing_detail(session: Session, briefing_id: int) -> BriefingDetail:
 
 
 def briefing_register(session: Session, briefing_id: int) -> list[RegisterRow]:
-    """Booked people in sign-in order (numbered), then the waiting list in order, then cancellations."""
+    """Booked people in sign-in order (numbered), then the waiting list in order, then cancellations.
+
+    Rows carry the number of the certificate issued for the booking, once one has been.
+    """
     if session.get(Briefing, briefing_id) is None:
         raise NotFoundError(f"Briefing {briefing_id} does not exist", "briefing_id")
     query = (
@@ -229,7 +234,19 @@ def briefing_register(session: Session, briefing_id: int) -> list[RegisterRow]:
     rows = [_register_row(r, p, s, number=n) for n, (r, p, s) in enumerate(booked, start=1)]
     rows += [_register_row(r, p, s, position=n) for n, (r, p, s) in enumerate(waiting, start=1)]
     rows += [_register_row(r, p, s) for r, p, s in cancelled]
-    return rows
+    return _with_certificates(session, briefing_id, rows)
+
+
+def _with_certificates(session: Session, briefing_id: int, rows: list[RegisterRow]) -> list[RegisterRow]:
+    query = (
+        select(Certificate.registration_id, Certificate.number)
+        .join(Registration, Certificate.registration_id == Registration.id)
+        .where(Registration.briefing_id == briefing_id)
+    )
+    numbers = dict(session.execute(query).all())
+    if not numbers:
+        return rows
+    return [replace(r, certificate_number=numbers.get(r.registration_id)) for r in rows]
 
 
 def _sign_in_key(item: _RegisterTriple) -> tuple[str, str, str, int]:

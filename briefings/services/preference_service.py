@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from briefings import preferences
+from briefings import document_preferences, preferences
+from briefings.document_preferences import DocumentPreferences
 from briefings.services.base import Service
 
 
@@ -35,3 +36,13 @@ class PreferenceService(Service):
         with self._write() as session:
             for key, value in values.items():
                 preferences.set_preference(session, key, value)
+
+    def documents(self) -> DocumentPreferences:
+        """The organiser, organisation, images and certificate minimum that documents use."""
+        with self._read() as session:
+            return document_preferences.read_document_preferences(session)
+
+    def set_documents(self, values: DocumentPreferences) -> DocumentPreferences:
+        """Check and store them all in one transaction; a refusal names the key and stores nothing."""
+        with self._write() as session:
+            return document_preferences.store_document_preferences(session, values)

@@ -18,7 +18,7 @@ from exports.base import Exporter, ExportError, ExportFile, ExportOutcome, Progr
 from exports.calendar.arguments import add_content_arguments, content_options
 from exports.calendar.naming import FileNames, briefing_stem
 from exports.calendar.options import CalendarOptions
-from exports.registry import ExportSpec, register
+from exports.registry import ExportScope, ExportSpec, register
 
 if TYPE_CHECKING:
     from briefings.services import Services
@@ -168,5 +168,21 @@ register(
         BriefingCalendar.identifier, BriefingCalendar.verbose_name, _briefing_arguments, _build_briefing
     )
 )
-register(ExportSpec(SeriesCalendar.identifier, SeriesCalendar.verbose_name, _series_arguments, _build_series))
-register(ExportSpec(FeedCalendar.identifier, FeedCalendar.verbose_name, _feed_arguments, _build_feed))
+register(
+    ExportSpec(
+        SeriesCalendar.identifier,
+        SeriesCalendar.verbose_name,
+        _series_arguments,
+        _build_series,
+        scope=ExportScope.GENERAL,
+    )
+)
+register(
+    ExportSpec(
+        FeedCalendar.identifier,
+        FeedCalendar.verbose_name,
+        _feed_arguments,
+        _build_feed,
+        scope=ExportScope.GENERAL,
+    )
+)

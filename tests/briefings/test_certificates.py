@@ -254,3 +254,12 @@ def test_the_key_is_made_once_and_kept(services, held, clock):
     services.certificates.issue(held.briefing.id)
     assert services.preferences.get(SIGNING_KEY) == key
     assert len(key) == 64
+
+
+def test_the_register_shows_each_booking_its_certificate_once_issued(services, held):
+    assert all(r.certificate_number is None for r in services.briefings.register(held.briefing.id))
+    issued = services.certificates.issue(held.briefing.id)
+    numbers = {c.registration_id: c.number for c in issued.certificates}
+    register = services.briefings.register(held.briefing.id)
+    assert {r.registration_id: r.certificate_number for r in register if r.certificate_number} == numbers
+    assert held.row_of("Sam Absent").registration_id not in numbers

@@ -51,3 +51,13 @@ def page_of(window, class_name: str):
     page = window.page_named(class_name)
     assert page is not None
     return page
+
+
+@pytest.fixture
+def host(qtbot):
+    """A window for dialogs to open over (they delete themselves on close, so qtbot must not own them)."""
+    from PySide6.QtWidgets import QWidget
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget

@@ -113,3 +113,13 @@ def load(qtbot: Any, page: Any) -> None:
     """Refresh a directory page and wait for its first page of rows."""
     with qtbot.waitSignal(page.model.reloaded, timeout=5000):
         page.refresh()
+
+
+def click_when_ready(qtbot: Any, widget: QWidget, timeout: int = 10_000) -> None:
+    """Click ``widget`` as a person would: once it is shown *and* laid out.
+
+    A widget just shown has no size until the next layout pass; a click at its centre before then
+    lands outside it, which under load made tests fail now and then.
+    """
+    qtbot.waitUntil(lambda: widget.isVisible() and not widget.rect().isEmpty(), timeout=timeout)
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)

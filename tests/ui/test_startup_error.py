@@ -12,7 +12,7 @@ from briefings.services.file_restore import StartupAdvice, startup_problem
 from briefings.storage.opening import open_for_use
 from models.schema import DatabaseError
 from tests.ui.message_driving import answer
-from tests.ui.page_driving import OFFSCREEN_LIMITS, click_row, shown_dialog
+from tests.ui.page_driving import OFFSCREEN_LIMITS, click_row, click_when_ready, shown_dialog
 from ui.dialogs.restore_dialog import RestoreDialog
 from ui.dialogs.startup_error import StartupErrorDialog
 
@@ -57,11 +57,14 @@ def test_a_damaged_database_is_restored_from_the_start_up_dialog(qtbot, damaged,
     qtbot.waitUntil(chooser.restore_button.isEnabled, timeout=5000)
     qtbot.mouseClick(chooser.restore_button, Qt.MouseButton.LeftButton)
     answer(qtbot, chooser, "Restore this backup?", "Restore")
-    qtbot.waitUntil(dialog.open_button.isVisible, timeout=10_000)
+    # Visible is not yet clickable: the button has no height until the next layout pass.
+    qtbot.waitUntil(
+        lambda: dialog.open_button.isVisible() and dialog.open_button.height() > 0, timeout=10_000
+    )
     assert dialog.message.text().startswith(f"Restored {damaged.name}. The database as it was is kept in ")
     assert not dialog.quit_button.isVisible()
     with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+        click_when_ready(qtbot, dialog.open_button)
     assert dialog.report is not None
     opened = open_for_use(str(db_path), clock=clock)
     opened.close()

@@ -53,6 +53,7 @@ COLUMNS: tuple[Column[RegisterRow], ...] = (
         sort_key=lambda r: r.minutes_attended,
         numeric=True,
     ),
+    Column("Certificate", lambda r: r.certificate_number or ""),
     Column("Email", lambda r: r.email or ""),
 )
 

@@ -21,6 +21,7 @@ from briefings.queries.briefings import BriefingDetail, BriefingRow, RegisterRow
 from briefings.queries.recordings import RecordingRow
 from briefings.services import Services
 from briefings.vocabulary import BriefingStatus
+from exports.registry import ExportScope
 from ui.briefing_editor import BriefingEditor
 from ui.export_menu import ExportMenu
 from ui.formatting import span_text
@@ -103,8 +104,9 @@ class BriefingPage(Page):
         self.duplicate_button = bar.add("D&uplicate…", lambda: self._act(self.editor.duplicate))
         self.attendance_import = AttendanceImportButton(self._services)
         bar.addWidget(self.attendance_import)
+        self.invites_button = bar.add("&Invites…", lambda: self._export_chosen("invites", self._briefing_id))
         bar.add_stretch()
-        self.export_menu = ExportMenu("Export", self._export_chosen, parent=self)
+        self.export_menu = ExportMenu("Export", self._export_chosen, scope=ExportScope.BRIEFING, parent=self)
         self.export_button = QToolButton()
         self.export_button.setText("E&xport")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -183,6 +185,7 @@ class BriefingPage(Page):
         self.complete_button.setEnabled(
             row.status is BriefingStatus.SCHEDULED and row.starts_at <= loaded.now
         )
+        self.invites_button.setEnabled(row.status is not BriefingStatus.DRAFT and row.ends_at > loaded.now)
         self.stack.show_empty(False)
         self.loaded.emit()
 

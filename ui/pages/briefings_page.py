@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,9 +50,11 @@ class BriefingsPage(Page):
 
     Signals:
         loaded: rows arrived from the services and the table shows them.
+        invites_requested: (briefing id or None, series id or None) for the invites dialog.
     """
 
     title = "Briefings"
+    invites_requested = Signal(object, object)
 
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +103,10 @@ class BriefingsPage(Page):
         self.reschedule_button = bar.add("Re&schedule…", lambda: self._with_selected(self.editor.reschedule))
         self.cancel_button = bar.add("&Cancel briefing…", lambda: self._with_selected(self.editor.cancel))
         self.complete_button = bar.add("&Mark taken place", lambda: self._with_selected(self.editor.complete))
+        bar.addSeparator()
+        self.invites_button = bar.add(
+            "&Invites…", self.request_invites, "Invites for the series chosen above, or the selected briefing"
+        )
         bar.add_stretch()
         self.count = QLabel()
         bar.addWidget(self.count)
@@ -254,6 +260,15 @@ class BriefingsPage(Page):
         row = self.selected_row()
         if row is not None:
             self.open_requested.emit("briefing", row.id)
+
+    def request_invites(self) -> None:
+        """Invites for the series the filter shows, else the selected briefing, else a series to choose."""
+        series_id = self.series.currentData()
+        row = self.selected_row()
+        if series_id is not None:
+            self.invites_requested.emit(None, series_id)
+        else:
+            self.invites_requested.emit(row.id if row else None, None)
 
     def _with_selected(self, action: Callable[[BriefingRow], object]) -> None:
         row = self.selected_row()

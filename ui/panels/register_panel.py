@@ -60,7 +60,7 @@ class RegisterPanel(QWidget):
         self.view = RegisterView()
         self.view.setModel(self.model)
         self.view.mark_pressed.connect(self.mark_selected)
-        tidy_table(self.view, (48, 190, 250, 110, 100, 100, 70, 220))
+        tidy_table(self.view, (48, 190, 250, 110, 100, 100, 70, 170, 220))
         self.empty = EmptyState()
         self.stack = Stack(self.view, self.empty)
         self._build()

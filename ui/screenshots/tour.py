@@ -22,6 +22,7 @@ from ui.pages.briefing_page import BriefingPage
 from ui.pages.calendar_page import CalendarPage
 from ui.pages.catalogue import PAGES
 from ui.screenshots import import_shots
+from ui.screenshots.export_shots import export_shots
 from ui.screenshots.sample_county import NOW, SettableClock, seed_sample_county
 from ui.screenshots.settle import settle
 from ui.screenshots.storage_shots import StorageShots
@@ -118,7 +119,15 @@ class Tour:
             ("dialog-import-settings-preview", lambda: self._keep(import_shots.settings_preview)),
             ("dialog-attendance-review", lambda: self._keep(import_shots.attendance_review)),
         ]
-        return shots
+        return shots + export_shots(self)
+
+    def keep(self, dialog: QDialog) -> None:
+        """Close this dialog with the others before the dark shots."""
+        self._dialogs.append(dialog)
+
+    def interesting_briefing(self) -> int | None:
+        """The briefing the register shots show."""
+        return self._interesting_briefing()
 
     def _keep(self, open_dialog: Callable[[QWidget, Services, Path], QDialog]) -> QWidget:
         dialog = open_dialog(self.window, self.services, self.scratch)
