@@ -91,7 +91,8 @@ def add_walk_in(
     registration.status = BookingStatus.BOOKED
     registration.walk_in = True
     registration.cancelled_at = None
-    _assign_place(session, registration, briefing, person, now, setting_id=setting_id, role=role)
+    # Someone who came (perhaps recorded later from a report) came in the role they held then.
+    _assign_place(session, registration, briefing, person, briefing.starts_at, setting_id=setting_id, role=role)
     session.flush()
     return registration
 

@@ -202,3 +202,16 @@ def test_entry_point_runs_as_a_process(tmp_path):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []
     assert entry.main(["--database", str(db), "briefings", "list", "--json"]) == 0
+
+
+@pytest.mark.slow
+def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
+    db = tmp_path / "pipe.sqlite3"
+    assert entry.main(["--database", str(db), "demo", "--today", "2025-10-01"]) == 0
+    shell = f"{sys.executable} {REPO / 'main.py'} --database {db} people list | head -n 1"
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "BrokenPipeError" not in done.stderr
+    assert done.stdout.startswith("ID")

@@ -7,6 +7,7 @@ Each noun is a module with ``register(nouns)``; ``exports`` adds its own nouns t
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO, TypeAlias
@@ -65,5 +66,11 @@ def run(
     except (DomainError, DatabaseError, CliError) as error:
         print(f"briefing-desk: error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader stopped early (`... | head`); that is not our failure. Point stdout at
+        # /dev/null so the interpreter's own flush at exit does not complain again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     finally:
         context.close()

@@ -57,9 +57,13 @@ class LeadCompliance:
 def compliance_overview(
     session: Session, now: datetime, *, months: int = REFRESH_MONTHS
 ) -> list[SettingCompliance]:
-    """Every open setting with when a DSL or deputy last attended a refresh for it."""
+    """Every open setting with when a DSL or deputy last attended a refresh for it.
+
+    Refreshes recorded under a URN the school has since left (an academy conversion, an
+    amalgamation) count for the setting it carries on as.
+    """
     cutoff = months_before(london_today(now), months)
-    last = _last_refresh_by_setting(now).subquery()
+    last_refresh = _last_refresh_following_successors(session, now)
     leads = (
         select(Membership.setting_id, func.count(func.distinct(Membership.person_id)).label("n"))
         .where(Membership.role.in_(SAFEGUARDING_LEADS), _current(london_today(now)))
@@ -67,15 +71,14 @@ def compliance_overview(
         .subquery()
     )
     query = (
-        select(Setting, last.c.last_at, func.coalesce(leads.c.n, 0))
-        .join(last, last.c.setting_id == Setting.id, isouter=True)
+        select(Setting, func.coalesce(leads.c.n, 0))
         .join(leads, leads.c.setting_id == Setting.id, isouter=True)
         .where(Setting.status == SettingStatus.OPEN)
         .order_by(Setting.name, Setting.id)
     )
     rows = []
-    for setting, last_at, lead_count in session.execute(query):
-        last_on = _day(last_at)
+    for setting, lead_count in session.execute(query):
+        last_on = last_refresh.get(setting.id)
         rows.append(
             SettingCompliance(
                 setting_id=setting.id,
@@ -89,6 +92,27 @@ def compliance_overview(
             )
         )
     return rows
+
+
+def _last_refresh_following_successors(session: Session, now: datetime) -> dict[int, date]:
+    """Last refresh day per setting, each closed setting's carried to the one it became."""
+    links = select(Setting.id, Setting.successor_id).where(Setting.successor_id.is_not(None))
+    successor_of = {setting_id: after for setting_id, after in session.execute(links) if after is not None}
+    found: dict[int, date] = {}
+    for setting_id, last_at in session.execute(_last_refresh_by_setting(now)):
+        day = _day(last_at)
+        if setting_id is None or day is None:
+            continue
+        for holder in _and_successors(setting_id, successor_of):
+            found[holder] = max(found.get(holder, day), day)
+    return found
+
+
+def _and_successors(setting_id: int, successor_of: dict[int, int]) -> list[int]:
+    chain = [setting_id]
+    while (following := successor_of.get(chain[-1])) is not None and following not in chain:
+        chain.append(following)
+    return chain
 
 
 def settings_due_refresh(

@@ -13,6 +13,7 @@ from sqlalchemy.orm import QueryableAttribute, Session
 
 from briefings.clock import london_today, to_london
 from briefings.errors import NotFoundError, ValidationError
+from briefings.queries.lineage import lineage
 from models.briefings import Briefing, Topic
 from models.enums import (
     COUNTS_AS_REFRESH,
@@ -246,8 +247,8 @@ def bookings_of_person(session: Session, person_id: int) -> list[HistoryRow]:
 
 
 def bookings_at_setting(session: Session, setting_id: int) -> list[HistoryRow]:
-    """Every booking made for a setting, latest briefing first."""
-    return _history(session, Registration.setting_id == setting_id)
+    """Every booking made for a setting or the URNs it carries on from, latest briefing first."""
+    return _history(session, Registration.setting_id.in_(lineage(session, setting_id)))
 
 
 def districts(session: Session) -> list[str]:

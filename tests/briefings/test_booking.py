@@ -305,3 +305,17 @@ def test_mark_many_keeps_each_marks_own_source(services, make_briefing, make_per
     services.bookings.mark(reg.registration_id, Attendance.ABSENT)
     (restored,) = services.bookings.mark_many([before], source="manual")
     assert (restored.attendance, restored.source) == (Attendance.PRESENT, "register")
+
+
+def test_a_walk_in_recorded_later_takes_the_role_held_on_the_day(
+    services, make_briefing, make_person, make_setting, clock
+):
+    from datetime import date
+
+    old, new = make_setting(name="Old Primary"), make_setting(name="New Academy")
+    person = make_person(role=Role.DSL, setting_id=old.id)
+    briefing = make_briefing()
+    services.directory.move_person(person.id, new.id, Role.HEADTEACHER, date(2025, 11, 1))
+    clock.set(briefing.ends_at.astimezone(UTC) + timedelta(days=60))  # the report is imported late
+    row = services.bookings.add_walk_in(briefing.id, person.id)
+    assert (row.setting_name, row.role) == ("Old Primary", Role.DSL)

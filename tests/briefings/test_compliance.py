@@ -122,3 +122,24 @@ def test_attendance_by_district_and_phase(services, make_setting, make_person, m
 )
 def test_months_before_clamps_to_month_end(day, months, expected):
     assert months_before(day, months) == expected
+
+
+def test_a_refresh_under_the_old_urn_counts_for_the_academy_it_became(
+    services, make_setting, make_person, make_briefing, topic_id, clock, db
+):
+    from models.settings import Setting
+
+    old = make_setting(name="Ashdown Primary (maintained)")
+    academy = make_setting(name="Ashdown Primary Academy")
+    dsl = make_person(role=Role.DSL, setting_id=old.id)
+    attend(services, clock, briefing_on(make_briefing, topic_id, date(2026, 1, 14)), dsl)
+    with db.sessions.begin() as session:  # the conversion, as the GIAS import records it
+        session.get(Setting, old.id).successor_id = academy.id
+    services.directory.move_person(dsl.id, academy.id, Role.DSL, date(2026, 2, 1))
+    clock.set(datetime(2026, 3, 1, 12, tzinfo=UTC))
+    overview = {s.name: s for s in services.compliance.overview()}
+    assert overview["Ashdown Primary Academy"].last_refresh_on == date(2026, 1, 14)
+    assert overview["Ashdown Primary Academy"].refresh_due is False
+    history = services.directory.setting_history(academy.id)
+    assert [b.setting_name for b in history.bookings] == ["Ashdown Primary (maintained)"]
+    assert history.last_lead_refresh == date(2026, 1, 14)
