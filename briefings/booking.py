@@ -92,7 +92,9 @@ def add_walk_in(
     registration.walk_in = True
     registration.cancelled_at = None
     # Someone who came (perhaps recorded later from a report) came in the role they held then.
-    _assign_place(session, registration, briefing, person, briefing.starts_at, setting_id=setting_id, role=role)
+    _assign_place(
+        session, registration, briefing, person, briefing.starts_at, setting_id=setting_id, role=role
+    )
     session.flush()
     return registration
 
