@@ -119,6 +119,9 @@ class DashboardPage(Page):
         self.heading.setFont(font)
         self.upcoming = _tree(["When", "Briefing", "Booked", "Waiting"])
         self.pools = _tree(["Product", "Provider", "Seats used", "Expires"])
+        # The product's long name gives way, so seats and expiry (the warning itself) stay in view.
+        self.pools.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.pools.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.due = _tree(["Setting", "District", "Leads", "Last refresh"])
         self.due.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.due.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
