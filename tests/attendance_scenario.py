@@ -18,21 +18,10 @@ from briefings.directory import PersonFields, SettingFields, VenueFields
 from briefings.queries.briefings import BriefingRow, RegisterRow
 from briefings.services import Services
 from briefings.vocabulary import Attendance, Delivery, Phase, Role
+from tests.sample_data import SAMPLE_DATA, SKIP_REASON
 
-
-def _shared_data(relative: str) -> Path:
-    """A file of the shared sample data, which sits beside the checkout (or a worktree's parent)."""
-    for folder in Path(__file__).resolve().parents:
-        candidate = folder / "shared" / "data" / relative
-        if candidate.exists():
-            return candidate
-    return Path("shared") / "data" / relative
-
-
-NASTY_CONTACTS = _shared_data("nasty/contacts_formula_injection.csv")
-needs_nasty_contacts = pytest.mark.skipif(
-    not NASTY_CONTACTS.exists(), reason="the shared sample data is not beside this checkout"
-)
+NASTY_CONTACTS = (SAMPLE_DATA or Path("missing")) / "nasty" / "contacts_formula_injection.csv"
+needs_nasty_contacts = pytest.mark.skipif(not NASTY_CONTACTS.exists(), reason=SKIP_REASON)
 AFTER_THE_BRIEFING = datetime(2025, 10, 8, 14, 0, tzinfo=UTC)
 
 
